@@ -1,0 +1,75 @@
+package dev.faceid.api.gallery;
+
+import dev.faceid.api.embed.Embedding;
+import dev.faceid.api.match.Aggregation;
+import dev.faceid.api.match.Candidate;
+import dev.faceid.api.match.Metric;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The gallery of enrolled people: several embedding samples per person, all of one embedding model.
+ *
+ * <p>Thread-safe: searches run concurrently with each other and with one writer; each search sees the gallery as it
+ * was at one moment (never half an update).
+ */
+public interface FaceDatabase {
+
+    /** The embedding model every sample must come from. */
+    String modelId();
+
+    int dimension();
+
+    /**
+     * Adds a sample (normalised to unit length) and returns its id.
+     *
+     * @throws dev.faceid.api.error.EmbeddingMismatchException if the embedding is of another model or dimension
+     * @throws IllegalArgumentException                        if {@code person} is blank
+     */
+    long enroll(String person, Embedding embedding);
+
+    /** Removes one sample; false if there was none with that id. */
+    boolean removeSample(long sampleId);
+
+    /** Removes every sample of {@code person}; returns how many there were. */
+    int removePerson(String person);
+
+    /**
+     * Renames a person, keeping their samples.
+     *
+     * @throws IllegalArgumentException if {@code from} is not enrolled or {@code to} already is
+     */
+    void rename(String from, String to);
+
+    /** Enrolled names, sorted. */
+    List<String> persons();
+
+    /** The samples of {@code person}, oldest first; empty if not enrolled. */
+    List<Sample> samples(String person);
+
+    int personCount();
+
+    int sampleCount();
+
+    /**
+     * The {@code k} nearest people to {@code query}, nearest first; fewer if fewer are enrolled.
+     *
+     * @throws dev.faceid.api.error.EmbeddingMismatchException if the query is of another model or dimension
+     */
+    List<Candidate> search(Embedding query, int k, Aggregation aggregation, Metric metric);
+
+    /**
+     * Writes the gallery atomically: after a crash at any moment the file holds the old or the new gallery.
+     *
+     * @throws dev.faceid.api.error.GalleryException if it cannot be written; the old file is then unchanged
+     */
+    void save(Path file);
+
+    /**
+     * Replaces the content with that of a gallery file, all or nothing.
+     *
+     * @throws dev.faceid.api.error.GalleryException if the file is damaged, of a newer format, or of another model or
+     *                                               dimension; the content is then unchanged
+     */
+    void load(Path file);
+}

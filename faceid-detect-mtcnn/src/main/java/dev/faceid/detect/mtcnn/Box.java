@@ -1,0 +1,71 @@
+package dev.faceid.detect.mtcnn;
+
+/**
+ * A candidate box during the cascade, in the reference's convention: corners are 1-based inclusive pixel
+ * coordinates, so a box spans {@code x2 - x1 + 1} pixels. Mutable and confined to one detection call.
+ */
+final class Box {
+    double x1;
+    double y1;
+    double x2;
+    double y2;
+    double score;
+    /** Regression offsets (dx1, dy1, dx2, dy2), as fractions of the box size. */
+    final double[] reg = new double[4];
+    /** Landmarks x1..x5, y1..y5 in image coordinates, set by the last stage. */
+    double[] landmarks;
+
+    Box(double x1, double y1, double x2, double y2, double score) {
+        this.x1 = x1;
+        this.y1 = y1;
+        this.x2 = x2;
+        this.y2 = y2;
+        this.score = score;
+    }
+
+    /** Applies {@link #reg} with the box size measured as in stage 1 ({@code x2 - x1}, no +1). */
+    void regressStage1() {
+        double w = x2 - x1;
+        double h = y2 - y1;
+        shift(w, h);
+    }
+
+    /** Applies {@link #reg} with the inclusive box size of stages 2 and 3. */
+    void regress() {
+        shift(x2 - x1 + 1, y2 - y1 + 1);
+    }
+
+    private void shift(double w, double h) {
+        double nx1 = x1 + reg[0] * w;
+        double ny1 = y1 + reg[1] * h;
+        double nx2 = x2 + reg[2] * w;
+        double ny2 = y2 + reg[3] * h;
+        x1 = nx1;
+        y1 = ny1;
+        x2 = nx2;
+        y2 = ny2;
+    }
+
+    /** Grows the shorter side so the box is square around the same centre. */
+    void square() {
+        double w = x2 - x1;
+        double h = y2 - y1;
+        double l = Math.max(w, h);
+        x1 = x1 + w * 0.5 - l * 0.5;
+        y1 = y1 + h * 0.5 - l * 0.5;
+        x2 = x1 + l;
+        y2 = y1 + l;
+    }
+
+    /** Truncates the corners toward zero, as the reference does before cropping. */
+    void truncate() {
+        x1 = (long) x1;
+        y1 = (long) y1;
+        x2 = (long) x2;
+        y2 = (long) y2;
+    }
+
+    double area() {
+        return (x2 - x1 + 1) * (y2 - y1 + 1);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.faceid.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.faceid.api.backend.BackendOptions;
+import dev.faceid.api.backend.FloatTensor;
+import dev.faceid.api.backend.InferenceBackend;
+import dev.faceid.api.backend.ModelSource;
+import dev.faceid.api.backend.Network;
+import dev.faceid.api.error.ModelException;
+import dev.faceid.api.spi.Registries;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every inference backend must do with the bundled networks: reproduce the independent reference outputs, give
+ * the same answer for a face whatever batch it is in, run from many threads at once, and fail clearly on a bad model.
+ * A backend module's test extends this and names the backend.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class NetworkConformanceSuite {
+    /** The tolerances the converted models are held to. */
+    public static final double MTCNN_TOLERANCE = 1e-5;
+    public static final double EMBEDDING_TOLERANCE = 5e-5;
+
+    protected InferenceBackend backend;
+
+    /** The provider name of the backend under test, e.g. {@code "onnx"}. */
+    protected abstract String backendName();
+
+    @BeforeAll
+    void startBackend() {
+        backend = Registries.backends().forName(backendName()).create(BackendOptions.defaults());
+    }
+
+    @AfterAll
+    void stopBackend() {
+        backend.close();
+    }
+
+    private double check(String net, String input, long[] inShape, String[] outputs, long[][] outShapes,
+                         double tolerance) {
+        Network n = backend.load(ModelSource.bundled(net));
+        List<FloatTensor> out = n.run(Golden.read(input, inShape));
+        assertEquals(outputs.length, out.size(), net + " output count");
+        double worst = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            double d = Golden.maxAbsDiff(Golden.read(outputs[i], outShapes[i]), out.get(i));
+            System.out.printf("[%s] %s %s max |diff| vs reference = %.3g%n", backendName(), net,
+                    outputs[i].substring(outputs[i].lastIndexOf('_') + 1), d);
+            worst = Math.max(worst, d);
+        }
+        assertTrue(worst <= tolerance, net + " differs from the reference by " + worst + " > " + tolerance);
+        return worst;
+    }
+
+    @Test
+    @DisplayName("P-Net reproduces the reference probabilities and regressions on a 97x131 batch of 2")
+    void pnetMatchesReference() {
+        check("pnet", "pnet_2x3x97x131_in", new long[] {2, 3, 97, 131},
+                new String[] {"pnet_2x3x97x131_prob", "pnet_2x3x97x131_reg"},
+                new long[][] {{2, 2, 44, 61}, {2, 4, 44, 61}}, MTCNN_TOLERANCE);
+    }
+
+    @Test
+    @DisplayName("R-Net reproduces the reference on a batch of 33 crops")
+    void rnetMatchesReference() {
+        check("rnet", "rnet_33x3x24x24_in", new long[] {33, 3, 24, 24},
+                new String[] {"rnet_33x3x24x24_prob", "rnet_33x3x24x24_reg"},
+                new long[][] {{33, 2}, {33, 4}}, MTCNN_TOLERANCE);
+    }
+
+    @Test
+    @DisplayName("O-Net reproduces the reference probabilities, regressions and landmarks on 17 crops")
+    void onetMatchesReference() {
+        check("onet", "onet_17x3x48x48_in", new long[] {17, 3, 48, 48},
+                new String[] {"onet_17x3x48x48_prob", "onet_17x3x48x48_reg", "onet_17x3x48x48_landmarks"},
+                new long[][] {{17, 2}, {17, 4}, {17, 10}}, MTCNN_TOLERANCE);
+    }
+
+    @Test
+    @DisplayName("MobileFaceNet reproduces the reference raw embeddings")
+    void mobileFaceNetMatchesReference() {
+        check("mobilefacenet", "mobilefacenet_4x3x112x112_in", new long[] {4, 3, 112, 112},
+                new String[] {"mobilefacenet_4x3x112x112_embedding"}, new long[][] {{4, 192}},
+                EMBEDDING_TOLERANCE);
+    }
+
+    @Test
+    @DisplayName("A face's embedding does not depend on the batch it is in (the TFLite graph fixed batch 2)")
+    void embeddingIndependentOfBatch() {
+        Network n = backend.load(ModelSource.bundled("mobilefacenet"));
+        FloatTensor batch = Golden.read("mobilefacenet_4x3x112x112_in", 4, 3, 112, 112);
+        float[] all = n.run(batch).get(0).data();
+        int face = 3 * 112 * 112;
+        for (int k = 0; k < 4; k++) {
+            float[] one = java.util.Arrays.copyOfRange(batch.data(), k * face, (k + 1) * face);
+            float[] single = n.run(FloatTensor.of(one, 1, 3, 112, 112)).get(0).data();
+            for (int j = 0; j < 192; j++) {
+                assertEquals(all[k * 192 + j], single[j], 1e-4, "face " + k + " dim " + j);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("P-Net accepts any image size down to its 12x12 window")
+    void pnetAcceptsAnySize() {
+        Network n = backend.load(ModelSource.bundled("pnet"));
+        FloatTensor out = n.run(FloatTensor.of(new float[3 * 12 * 17], 1, 3, 12, 17)).get(0);
+        assertArrayEquals(new long[] {1, 2, 1, 4}, out.shape());
+    }
+
+    @Test
+    @DisplayName("Loading a bundled network twice returns the shared instance")
+    void bundledNetworksAreShared() {
+        assertTrue(backend.load(ModelSource.bundled("rnet")) == backend.load(ModelSource.bundled("rnet")));
+    }
+
+    @Test
+    @DisplayName("8 threads running one network at once get exactly the single-threaded outputs")
+    void concurrentInferenceIsExact() throws Exception {
+        Network n = backend.load(ModelSource.bundled("onet"));
+        FloatTensor in = Golden.read("onet_17x3x48x48_in", 17, 3, 48, 48);
+        float[] expected = n.run(in).get(2).data();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<float[]>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> n.run(in).get(2).data()));
+            }
+            for (Future<float[]> f : results) {
+                assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("A missing model file is a ModelException naming the file")
+    void missingModelFileIsTyped(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.model");
+        ModelException e = assertThrows(ModelException.class, () -> backend.load(ModelSource.file(missing)));
+        assertTrue(e.getMessage().contains("nope.model"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("A corrupt model file is a ModelException, and the backend keeps working")
+    void corruptModelFileIsTyped(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.model");
+        Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        assertThrows(ModelException.class, () -> backend.load(ModelSource.file(bad)));
+        assertEquals(2, backend.load(ModelSource.bundled("rnet"))
+                .run(Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24)).size());
+    }
+}
