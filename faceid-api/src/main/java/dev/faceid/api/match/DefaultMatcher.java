@@ -13,11 +13,13 @@ import java.util.Optional;
 final class DefaultMatcher implements Matcher {
     private final MatcherOptions options;
     private final String modelId;
+    private final int modelDimension;
     private final double threshold;
 
     DefaultMatcher(MatcherOptions options, EmbeddingModel model) {
         this.options = options;
         this.modelId = model.id();
+        this.modelDimension = model.dimension();
         // Both metrics are functions of the dot product, so a threshold converts exactly between them.
         this.threshold = options.threshold()
                 .orElseGet(() -> options.metric().fromDot(model.metric().toDot(model.threshold())));
@@ -36,7 +38,7 @@ final class DefaultMatcher implements Matcher {
     @Override
     public MatchResult match(Embedding query, FaceDatabase gallery) {
         query.requireCompatible(gallery.modelId(), gallery.dimension());
-        query.requireCompatible(modelId, query.dimension());
+        query.requireCompatible(modelId, modelDimension);
         int k = Math.max(options.topK(), options.margin() > 0 ? 2 : 1);
         List<Candidate> found = gallery.search(query, k, options.aggregation(), options.metric());
         List<Candidate> reported = found.subList(0, Math.min(options.topK(), found.size()));
@@ -62,7 +64,7 @@ final class DefaultMatcher implements Matcher {
     @Override
     public Verification verify(Embedding a, Embedding b) {
         a.requireCompatible(b);
-        a.requireCompatible(modelId, a.dimension());
+        a.requireCompatible(modelId, modelDimension);
         double dot = a.cosine(b);
         double distance = options.metric().fromDot(dot);
         return new Verification(distance < threshold, distance, threshold, options.metric().confidence(distance));

@@ -129,7 +129,9 @@ final class MtcnnDetector implements Detector {
                 if (score > t) {
                     Box b = batch.get(k);
                     b.score = score;
-                    System.arraycopy(toDouble(reg, k * 4, 4), 0, b.reg, 0, 4);
+                    for (int c = 0; c < 4; c++) {
+                        b.reg[c] = reg[k * 4 + c];
+                    }
                     passed.add(b);
                 }
             }
@@ -160,7 +162,9 @@ final class MtcnnDetector implements Detector {
                 if (score > t) {
                     Box b = batch.get(k);
                     b.score = score;
-                    System.arraycopy(toDouble(reg, k * 4, 4), 0, b.reg, 0, 4);
+                    for (int c = 0; c < 4; c++) {
+                        b.reg[c] = reg[k * 4 + c];
+                    }
                     double bw = b.x2 - b.x1 + 1;
                     double bh = b.y2 - b.y1 + 1;
                     b.landmarks = new double[10];
@@ -243,14 +247,6 @@ final class MtcnnDetector implements Detector {
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = rgb.get(i) & 0xFF;
-        }
-        return out;
-    }
-
-    private static double[] toDouble(float[] src, int offset, int n) {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = src[offset + i];
         }
         return out;
     }
