@@ -1,5 +1,6 @@
 package dev.faceid.testkit;
 
+import dev.faceid.samples.SamplePhotos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -14,7 +14,7 @@ import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.image.ImageLoader;
 import dev.faceid.api.spi.Registries;
 import dev.faceid.testkit.Golden;
-import dev.faceid.testkit.SamplePhotos;
+import dev.faceid.samples.SamplePhotos;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

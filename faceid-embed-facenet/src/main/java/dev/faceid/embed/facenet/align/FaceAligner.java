@@ -58,20 +58,38 @@ public final class FaceAligner {
 
     /**
      * Aligns every face and returns their interleaved RGB bytes, {@code width * height * 3} per face, concatenated.
+     * Only the part of the image each crop samples is copied to native memory, so embedding one face of a large
+     * photo does not copy the whole photo.
      */
     public byte[] align(FaceImage image, List<DetectedFace> faces) {
         int faceBytes = width * height * 3;
         byte[] out = new byte[faceBytes * faces.size()];
         ByteBuffer rgb = image.rgb();
-        try (BytePointer src = new BytePointer((long) rgb.remaining());
-             Mat srcMat = new Mat(image.height(), image.width(), opencv_core.CV_8UC3, src);
-             Mat dst = new Mat(height, width, opencv_core.CV_8UC3);
+        try (Mat dst = new Mat(height, width, opencv_core.CV_8UC3);
              Size size = new Size(width, height);
              Scalar black = new Scalar(0, 0, 0, 0)) {
-            src.asBuffer().put(rgb);
             for (int i = 0; i < faces.size(); i++) {
-                try (DoublePointer m = new DoublePointer(matrixFor(faces.get(i)));
-                     Mat matrix = new Mat(2, 3, opencv_core.CV_64F, m)) {
+                double[] m = matrixFor(faces.get(i));
+                int[] roi = sourceRegion(m, image.width(), image.height());
+                int rw = roi[2] - roi[0];
+                int rh = roi[3] - roi[1];
+                if (rw <= 0 || rh <= 0) {
+                    continue; // the crop lies wholly outside the image: it stays black
+                }
+                // Moving the origin to the region's corner: M (p + o) = A p + (A o + t).
+                m[2] += m[0] * roi[0] + m[1] * roi[1];
+                m[5] += m[3] * roi[0] + m[4] * roi[1];
+                try (BytePointer src = new BytePointer((long) rw * rh * 3);
+                     Mat srcMat = new Mat(rh, rw, opencv_core.CV_8UC3, src);
+                     DoublePointer mp = new DoublePointer(m);
+                     Mat matrix = new Mat(2, 3, opencv_core.CV_64F, mp)) {
+                    ByteBuffer region = src.asBuffer();
+                    for (int y = 0; y < rh; y++) {
+                        ByteBuffer row = rgb.duplicate();
+                        int from = ((roi[1] + y) * image.width() + roi[0]) * 3;
+                        row.position(from).limit(from + rw * 3);
+                        region.put(row);
+                    }
                     opencv_imgproc.warpAffine(srcMat, dst, matrix, size, opencv_imgproc.INTER_LINEAR,
                             opencv_core.BORDER_CONSTANT, black);
                 }
@@ -79,6 +97,31 @@ public final class FaceAligner {
             }
         }
         return out;
+    }
+
+    /**
+     * The image region {@code [x0, y0, x1, y1)} that the crop of matrix {@code m} samples: the crop's corners mapped
+     * back into the image, plus one pixel for bilinear interpolation, clipped to the image.
+     */
+    private int[] sourceRegion(double[] m, int imageWidth, int imageHeight) {
+        double det = m[0] * m[4] - m[1] * m[3];
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (double[] c : new double[][] {{0, 0}, {width, 0}, {0, height}, {width, height}}) {
+            double u = c[0] - m[2];
+            double v = c[1] - m[5];
+            double x = (m[4] * u - m[1] * v) / det;
+            double y = (-m[3] * u + m[0] * v) / det;
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x);
+            maxY = Math.max(maxY, y);
+        }
+        return new int[] {
+            (int) Math.max(0, Math.floor(minX) - 1), (int) Math.max(0, Math.floor(minY) - 1),
+            (int) Math.min(imageWidth, Math.ceil(maxX) + 2), (int) Math.min(imageHeight, Math.ceil(maxY) + 2)};
     }
 
     public int width() {
