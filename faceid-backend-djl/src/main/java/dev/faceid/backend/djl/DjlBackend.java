@@ -21,6 +21,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +44,11 @@ public final class DjlBackend implements InferenceBackend {
     private final Map<String, String> engineOptions;
     private final Map<ModelSource, DjlNetwork> networks = new ConcurrentHashMap<>();
     private final Path workDir;
+    /**
+     * Runs the shares of split batches. Unbounded on purpose: how many inferences run at once is bounded by each
+     * network's predictor pool, and a bounded pool here could starve callers waiting on their shares.
+     */
+    private final ExecutorService helpers = Executors.newCachedThreadPool(daemonThreads());
 
     /**
      * @param name           the faceid provider name, e.g. {@code "onnx"}
@@ -106,7 +115,7 @@ public final class DjlBackend implements InferenceBackend {
         engineOptions.forEach(criteria::optOption);
         try {
             ZooModel<FloatTensor, List<FloatTensor>> model = criteria.build().loadModel();
-            return new DjlNetwork(label, model, options.poolSize());
+            return new DjlNetwork(label, model, options.poolSize(), helpers);
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
             throw new ModelException("Cannot load model " + label + " on " + engine + ": " + e.getMessage()
                     + ". Check that the file is a valid " + extension + " model for this backend.", e);
@@ -136,8 +145,18 @@ public final class DjlBackend implements InferenceBackend {
         }
     }
 
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "faceid-inference-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     @Override
     public void close() {
+        helpers.shutdownNow();
         networks.values().forEach(DjlNetwork::close);
         networks.clear();
         try (Stream<Path> files = Files.walk(workDir)) {

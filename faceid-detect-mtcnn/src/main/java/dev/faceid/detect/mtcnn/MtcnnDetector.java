@@ -10,7 +10,6 @@ import dev.faceid.api.detect.Detector;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.detect.Point;
 import dev.faceid.api.image.FaceImage;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.List;
  * crops and by O-Net on 48x48 crops, which also places the five landmarks.
  *
  * <p>Only the networks run in the backend; everything else is plain Java on float arrays, so every backend gives
- * the same boxes. Thread-safe: a detection call keeps all its state on its own stack.
+ * the same boxes. Thread-safe: a detection call keeps all its state on its own stack. Parallelism inside one call
+ * (pyramid levels, large crop batches) is the backend's, which spreads them over its pooled predictors.
  */
 final class MtcnnDetector implements Detector {
     /** Input batches of R-Net and O-Net are capped so that a crowded image does not allocate one huge tensor. */
@@ -54,13 +54,13 @@ final class MtcnnDetector implements Detector {
     public List<DetectedFace> detect(FaceImage image) {
         int w = image.width();
         int h = image.height();
-        float[] pixels = toFloat(image.rgb(), w * h * 3);
-        List<Box> boxes = proposals(pixels, w, h);
+        IntegralImage pixels = new IntegralImage(image.rgb(), w, h);
+        List<Box> boxes = proposals(pixels);
         if (!boxes.isEmpty()) {
-            boxes = refine(pixels, w, h, boxes);
+            boxes = refine(pixels, boxes);
         }
         if (!boxes.isEmpty()) {
-            boxes = output(pixels, w, h, boxes);
+            boxes = output(pixels, boxes);
         }
         List<DetectedFace> faces = new ArrayList<>(boxes.size());
         for (Box b : boxes) {
@@ -72,39 +72,26 @@ final class MtcnnDetector implements Detector {
         return List.copyOf(faces);
     }
 
-    /** Stage 1: P-Net over the pyramid, NMS per scale and across scales, regression, squaring. */
-    private List<Box> proposals(float[] pixels, int w, int h) {
-        double t = options.stageThresholds().get(0);
-        List<Box> all = new ArrayList<>();
-        for (double scale : pyramid(w, h)) {
+    /**
+     * Stage 1: P-Net over the pyramid, NMS per scale and across scales, regression, squaring. All levels go to the
+     * backend in one call, which may run them in parallel.
+     */
+    private List<Box> proposals(IntegralImage pixels) {
+        int w = pixels.width();
+        int h = pixels.height();
+        List<Double> scales = pyramid(w, h);
+        List<FloatTensor> levels = new ArrayList<>(scales.size());
+        for (double scale : scales) {
             int hs = (int) Math.ceil(h * scale);
             int ws = (int) Math.ceil(w * scale);
-            float[] level = AreaResize.resize(pixels, w, h, ws, hs);
-            List<FloatTensor> out = pnet.run(toNchw(level, ws, hs, 1));
-            FloatTensor prob = out.get(0);
-            FloatTensor reg = out.get(1);
-            int mh = prob.dim(2);
-            int mw = prob.dim(3);
-            int plane = mh * mw;
-            float[] p = prob.data();
-            float[] r = reg.data();
-            List<Box> found = new ArrayList<>();
-            for (int y = 0; y < mh; y++) {
-                for (int x = 0; x < mw; x++) {
-                    int i = y * mw + x;
-                    float score = p[plane + i];
-                    if (score >= t) {
-                        // The 12x12 window at stride 2, mapped back to the image (1-based, inclusive).
-                        Box b = new Box(fix((2 * x + 1) / scale), fix((2 * y + 1) / scale),
-                                fix((2 * x + 12) / scale), fix((2 * y + 12) / scale), score);
-                        for (int c = 0; c < 4; c++) {
-                            b.reg[c] = r[c * plane + i];
-                        }
-                        found.add(b);
-                    }
-                }
-            }
-            all.addAll(Nms.apply(found, 0.5, Nms.Overlap.UNION));
+            float[] level = new float[3 * hs * ws];
+            pixels.resample(0, 0, w, h, ws, hs, level, 0, MEAN, SCALE);
+            levels.add(FloatTensor.of(level, 1, 3, hs, ws));
+        }
+        List<List<FloatTensor>> outputs = pnet.runAll(levels);
+        List<Box> all = new ArrayList<>();
+        for (int s = 0; s < scales.size(); s++) {
+            all.addAll(Nms.apply(windows(outputs.get(s), scales.get(s)), 0.5, Nms.Overlap.UNION));
         }
         List<Box> kept = Nms.apply(all, 0.7, Nms.Overlap.UNION);
         for (Box b : kept) {
@@ -115,13 +102,41 @@ final class MtcnnDetector implements Detector {
         return kept;
     }
 
+    /** The 12x12 windows of one pyramid level that P-Net scores at or above the first threshold. */
+    private List<Box> windows(List<FloatTensor> out, double scale) {
+        FloatTensor prob = out.get(0);
+        int mh = prob.dim(2);
+        int mw = prob.dim(3);
+        int plane = mh * mw;
+        float[] p = prob.data();
+        float[] r = out.get(1).data();
+        double t = options.stageThresholds().get(0);
+        List<Box> found = new ArrayList<>();
+        for (int y = 0; y < mh; y++) {
+            for (int x = 0; x < mw; x++) {
+                int i = y * mw + x;
+                float score = p[plane + i];
+                if (score >= t) {
+                    // The window at stride 2, mapped back to the image (1-based, inclusive).
+                    Box b = new Box(fix((2 * x + 1) / scale), fix((2 * y + 1) / scale),
+                            fix((2 * x + 12) / scale), fix((2 * y + 12) / scale), score);
+                    for (int c = 0; c < 4; c++) {
+                        b.reg[c] = r[c * plane + i];
+                    }
+                    found.add(b);
+                }
+            }
+        }
+        return found;
+    }
+
     /** Stage 2: R-Net on 24x24 crops, threshold, NMS, regression, squaring. */
-    private List<Box> refine(float[] pixels, int w, int h, List<Box> boxes) {
+    private List<Box> refine(IntegralImage pixels, List<Box> boxes) {
         double t = options.stageThresholds().get(1);
         List<Box> passed = new ArrayList<>();
         for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
             List<Box> batch = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
-            List<FloatTensor> out = rnet.run(crops(pixels, w, h, batch, 24));
+            List<FloatTensor> out = rnet.run(crops(pixels, batch, 24));
             float[] prob = out.get(0).data();
             float[] reg = out.get(1).data();
             for (int k = 0; k < batch.size(); k++) {
@@ -145,7 +160,7 @@ final class MtcnnDetector implements Detector {
     }
 
     /** Stage 3: O-Net on 48x48 crops, threshold, landmarks, regression, NMS by the smaller area. */
-    private List<Box> output(float[] pixels, int w, int h, List<Box> boxes) {
+    private List<Box> output(IntegralImage pixels, List<Box> boxes) {
         double t = options.stageThresholds().get(2);
         for (Box b : boxes) {
             b.truncate();
@@ -153,7 +168,7 @@ final class MtcnnDetector implements Detector {
         List<Box> passed = new ArrayList<>();
         for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
             List<Box> batch = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
-            List<FloatTensor> out = onet.run(crops(pixels, w, h, batch, 48));
+            List<FloatTensor> out = onet.run(crops(pixels, batch, 48));
             float[] prob = out.get(0).data();
             float[] reg = out.get(1).data();
             float[] marks = out.get(2).data();
@@ -197,58 +212,23 @@ final class MtcnnDetector implements Detector {
     }
 
     /**
-     * Cuts each box out of the image, padding with zeros where it leaves the image, and resizes it to
-     * {@code size x size}; returns the normalised NCHW batch.
+     * Cuts each box out of the image, zero-padded where it leaves the image, resized to {@code size x size}: the
+     * normalised NCHW batch. A box spans {@code x2 - x1 + 1} pixels from 1-based {@code x1}.
      */
-    private static FloatTensor crops(float[] pixels, int w, int h, List<Box> boxes, int size) {
+    private static FloatTensor crops(IntegralImage pixels, List<Box> boxes, int size) {
         int n = boxes.size();
         int plane = size * size;
         float[] batch = new float[n * 3 * plane];
         for (int k = 0; k < n; k++) {
             Box b = boxes.get(k);
-            int tw = (int) (b.x2 - b.x1 + 1);
-            int th = (int) (b.y2 - b.y1 + 1);
+            double tw = b.x2 - b.x1 + 1;
+            double th = b.y2 - b.y1 + 1;
             if (tw <= 0 || th <= 0) {
                 continue; // a degenerate box scores as background: its crop stays all zeros
             }
-            int x0 = (int) b.x1 - 1;
-            int y0 = (int) b.y1 - 1;
-            float[] crop = new float[tw * th * 3];
-            for (int y = Math.max(0, -y0); y < th && y0 + y < h; y++) {
-                int xs = Math.max(0, -x0);
-                int xe = Math.min(tw, w - x0);
-                if (xe > xs) {
-                    System.arraycopy(pixels, ((y0 + y) * w + x0 + xs) * 3, crop, (y * tw + xs) * 3, (xe - xs) * 3);
-                }
-            }
-            float[] resized = AreaResize.resize(crop, tw, th, size, size);
-            int base = k * 3 * plane;
-            for (int i = 0; i < plane; i++) {
-                batch[base + i] = (resized[i * 3] - MEAN) * SCALE;
-                batch[base + plane + i] = (resized[i * 3 + 1] - MEAN) * SCALE;
-                batch[base + 2 * plane + i] = (resized[i * 3 + 2] - MEAN) * SCALE;
-            }
+            pixels.resample(b.x1 - 1, b.y1 - 1, tw, th, size, size, batch, k * 3 * plane, MEAN, SCALE);
         }
         return FloatTensor.of(batch, n, 3, size, size);
-    }
-
-    private static FloatTensor toNchw(float[] hwc, int w, int h, int n) {
-        int plane = w * h;
-        float[] chw = new float[3 * plane];
-        for (int i = 0; i < plane; i++) {
-            chw[i] = (hwc[i * 3] - MEAN) * SCALE;
-            chw[plane + i] = (hwc[i * 3 + 1] - MEAN) * SCALE;
-            chw[2 * plane + i] = (hwc[i * 3 + 2] - MEAN) * SCALE;
-        }
-        return FloatTensor.of(chw, n, 3, h, w);
-    }
-
-    private static float[] toFloat(ByteBuffer rgb, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = rgb.get(i) & 0xFF;
-        }
-        return out;
     }
 
     private static double fix(double v) {
