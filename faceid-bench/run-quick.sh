@@ -21,7 +21,7 @@ read -r -a mvn <<< "${MVN:-mvn}"
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   echo ">> building $jar"
-  (cd "$root" && "${mvn[@]}" -B -q -pl faceid-bench -am package -Dmaven.test.skip=true)
+  (cd "$root" && "${mvn[@]}" -B -q -pl faceid-bench -am package -Pbench -Dmaven.test.skip=true)
 fi
 [[ -f "$jar" ]] || { echo "no $jar: build it first (unset SKIP_BUILD)" >&2; exit 1; }
 
