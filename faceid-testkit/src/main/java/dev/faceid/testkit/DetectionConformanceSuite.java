@@ -4,8 +4,6 @@ import dev.faceid.samples.SamplePhotos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.backend.BackendOptions;
-import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Detector;
 import dev.faceid.api.detect.DetectorOptions;
@@ -14,11 +12,8 @@ import dev.faceid.api.image.ImageLoader;
 import dev.faceid.api.spi.Registries;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,26 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The MTCNN pipeline on a backend finds the faces an independent reference MTCNN finds on real photos, at the
  * reference's two minimum face sizes. Every backend module extends this.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DetectionConformanceSuite {
+public abstract class DetectionConformanceSuite extends BackendSuite {
     /** Faces at least this confident must agree both ways. */
     public static final double CONFIDENT = 0.95;
     public static final double MIN_IOU = 0.8;
 
-    private InferenceBackend backend;
     private final Map<String, List<DetectedFace>> reference = ReferenceDetections.load();
-
-    protected abstract String backendName();
-
-    @BeforeAll
-    void startBackend() {
-        backend = Registries.backends().forName(backendName()).create(BackendOptions.defaults());
-    }
-
-    @AfterAll
-    void stopBackend() {
-        backend.close();
-    }
 
     private Detector detector(int minFace) {
         return Registries.detectors().forName("mtcnn")
@@ -72,8 +53,8 @@ public abstract class DetectionConformanceSuite {
                 DetectedFace f = best(found, e);
                 assertTrue(f != null && f.box().iou(e.box()) >= MIN_IOU,
                         sample + "@" + minFace + ": reference face " + e.box() + " not found; found " + found);
-                double boxErr = maxCornerError(f, e);
-                double markErr = maxLandmarkError(f, e);
+                double boxErr = FaceDifferences.maxCornerError(f, e);
+                double markErr = FaceDifferences.maxLandmarkError(f, e);
                 worstBox = Math.max(worstBox, boxErr);
                 worstMark = Math.max(worstMark, markErr);
                 sumBox += boxErr;
@@ -139,16 +120,4 @@ public abstract class DetectionConformanceSuite {
         return best;
     }
 
-    private static double maxCornerError(DetectedFace a, DetectedFace b) {
-        return Math.max(Math.max(Math.abs(a.box().x1() - b.box().x1()), Math.abs(a.box().y1() - b.box().y1())),
-                Math.max(Math.abs(a.box().x2() - b.box().x2()), Math.abs(a.box().y2() - b.box().y2())));
-    }
-
-    private static double maxLandmarkError(DetectedFace a, DetectedFace b) {
-        double m = 0;
-        for (int i = 0; i < 5; i++) {
-            m = Math.max(m, a.landmarks().get(i).distanceTo(b.landmarks().get(i)));
-        }
-        return m;
-    }
 }

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.FloatTensor;
-import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
 import dev.faceid.api.error.ModelException;
-import dev.faceid.api.spi.Registries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +16,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,26 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the same answer for a face whatever batch it is in, run from many threads at once, and fail clearly on a bad model.
  * A backend module's test extends this and names the backend.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class NetworkConformanceSuite {
+public abstract class NetworkConformanceSuite extends BackendSuite {
     /** The tolerances the converted models are held to. */
     public static final double MTCNN_TOLERANCE = 1e-5;
     public static final double EMBEDDING_TOLERANCE = 5e-5;
-
-    protected InferenceBackend backend;
-
-    /** The provider name of the backend under test, e.g. {@code "onnx"}. */
-    protected abstract String backendName();
-
-    @BeforeAll
-    void startBackend() {
-        backend = Registries.backends().forName(backendName()).create(BackendOptions.defaults());
-    }
-
-    @AfterAll
-    void stopBackend() {
-        backend.close();
-    }
 
     private double check(String net, String input, long[] inShape, String[] outputs, long[][] outShapes,
                          double tolerance) {

@@ -57,7 +57,10 @@ public final class ProviderRegistry<P extends Provider> {
         return of(kind, defaultArtifact, found);
     }
 
-    /** A registry over a fixed list, for tests and for applications that wire providers by hand. */
+    /**
+     * A registry over a fixed list, for tests and for applications that wire providers by hand. A class listed twice
+     * (as when two class loaders see the same jar) counts once.
+     */
     public static <P extends Provider> ProviderRegistry<P> of(String kind, String defaultArtifact, List<P> providers) {
         List<P> unique = new ArrayList<>();
         for (P p : providers) {
@@ -137,8 +140,10 @@ public final class ProviderRegistry<P extends Provider> {
         }
         List<P> usable = providers.stream().filter(p -> p.availability().available()).collect(Collectors.toList());
         if (usable.isEmpty()) {
+            Throwable cause = providers.stream().map(p -> p.availability().cause()).flatMap(Optional::stream)
+                    .findFirst().orElse(null);
             throw new ProviderUnavailableException("No " + kind + " provider can run here. " + describeAvailable(),
-                    providers.get(0).availability().cause().orElse(null));
+                    cause);
         }
         int top = usable.stream().mapToInt(Provider::priority).max().orElseThrow();
         List<P> best = usable.stream().filter(p -> p.priority() == top).collect(Collectors.toList());

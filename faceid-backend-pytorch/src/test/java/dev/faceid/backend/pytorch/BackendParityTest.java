@@ -13,6 +13,7 @@ import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.image.ImageLoader;
 import dev.faceid.api.spi.Registries;
+import dev.faceid.testkit.FaceDifferences;
 import dev.faceid.testkit.Golden;
 import dev.faceid.samples.SamplePhotos;
 import java.util.List;
@@ -82,12 +83,8 @@ class BackendParityTest {
                 for (int i = 0; i < a.size(); i++) {
                     DetectedFace fa = a.get(i);
                     DetectedFace fb = b.get(i);
-                    box = Math.max(box, Math.max(Math.max(Math.abs(fa.box().x1() - fb.box().x1()),
-                            Math.abs(fa.box().y1() - fb.box().y1())), Math.max(Math.abs(fa.box().x2()
-                            - fb.box().x2()), Math.abs(fa.box().y2() - fb.box().y2()))));
-                    for (int k = 0; k < 5; k++) {
-                        mark = Math.max(mark, fa.landmarks().get(k).distanceTo(fb.landmarks().get(k)));
-                    }
+                    box = Math.max(box, FaceDifferences.maxCornerError(fa, fb));
+                    mark = Math.max(mark, FaceDifferences.maxLandmarkError(fa, fb));
                 }
                 // Same crops into both embedders, so the comparison isolates the embedding network.
                 List<Embedding> ea = onnx.embedder().embedAll(image, a);
