@@ -41,6 +41,14 @@ public abstract class DjlBackendProvider implements BackendProvider {
     /** DJL {@code Criteria} options for these backend options. */
     protected abstract Map<String, String> engineOptions(BackendOptions options);
 
+    /**
+     * The device used when the options name none: {@code "cpu"} for the CPU artifacts, {@code "gpu"} for the GPU
+     * ones, which fall back to the CPU with one warning where no GPU is visible.
+     */
+    protected String defaultDevice() {
+        return "cpu";
+    }
+
     /** Engine settings that must be in place before the engine first loads (system properties). */
     protected void beforeEngineStart(BackendOptions options) {
     }
@@ -87,7 +95,7 @@ public abstract class DjlBackendProvider implements BackendProvider {
     }
 
     private Device chooseDevice(Engine engine, BackendOptions options) {
-        String wanted = options.device().orElse("cpu").toLowerCase(Locale.ROOT);
+        String wanted = options.device().orElse(defaultDevice()).toLowerCase(Locale.ROOT);
         if (wanted.equals("cpu")) {
             return Device.cpu();
         }
@@ -95,8 +103,8 @@ public abstract class DjlBackendProvider implements BackendProvider {
         if (engine.getGpuCount() > id) {
             return Device.gpu(id);
         }
-        LOG.warn("faceid {} backend: {} requested but the engine sees {} GPU(s); running on CPU.", name(), wanted,
-                engine.getGpuCount());
+        LOG.warn("faceid {} backend: {} wanted but {} sees {} GPU(s); running on the CPU.", name(), wanted,
+                engineName(), engine.getGpuCount());
         return Device.cpu();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * Provides {@code "onnx"}: the bundled models on ONNX Runtime through DJL, on CPU. Priority 100, the default
  * backend when several are on the class path. Immutable and thread-safe.
  */
-public final class OnnxBackendProvider extends DjlBackendProvider {
+public class OnnxBackendProvider extends DjlBackendProvider {
 
     @Override
     public String name() {

@@ -11,7 +11,7 @@ import java.util.Map;
  * and is smaller; choose it explicitly with {@code -Dfaceid.backend=pytorch} when both are present.
  * Immutable and thread-safe.
  */
-public final class PyTorchBackendProvider extends DjlBackendProvider {
+public class PyTorchBackendProvider extends DjlBackendProvider {
 
     @Override
     public String name() {
