@@ -153,6 +153,12 @@ public final class ProviderRegistry<P extends Provider> {
                             + "builder or -D{}=<name> to silence this warning.",
                     kind, top, best.stream().map(Provider::name).collect(Collectors.toList()), chosen.name(),
                     systemProperty());
+        } else if (usable.size() > 1) {
+            LOG.info("Using faceid {} provider '{}' (priority {}) over {}; choose another with the builder or "
+                            + "-D{}=<name>",
+                    kind, chosen.name(), top, usable.stream().filter(p -> p != chosen)
+                            .map(p -> "'" + p.name() + "' (" + p.priority() + ")").collect(Collectors.toList()),
+                    systemProperty());
         } else {
             LOG.debug("Using faceid {} provider '{}'", kind, chosen.name());
         }
