@@ -2,14 +2,14 @@ package dev.faceid.examples.demo;
 
 import dev.faceid.api.FaceId;
 import dev.faceid.api.Identification;
-import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.match.Candidate;
-import dev.faceid.api.match.MatchResult;
 import dev.faceid.examples.draw.Annotator;
+import dev.faceid.examples.text.IdentificationTable;
+import dev.faceid.examples.text.Messages;
 import dev.faceid.samples.NpmPackage;
 import dev.faceid.samples.SamplePhotos;
 import java.awt.Color;
@@ -120,7 +120,7 @@ public final class Demo {
                 e.printStackTrace();
             }
             System.out.flush();
-            System.err.println("faceid demo failed: " + oneLine(e)
+            System.err.println("faceid demo failed: " + Messages.oneLine(e)
                     + (verbose ? "" : "  (run with -Dfaceid.verbose=true for details)"));
             System.err.flush();
             System.exit(1);
@@ -149,7 +149,7 @@ public final class Demo {
                 FaceImage image = faceId.read(enrolPhotos.get(p));
                 List<DetectedFace> faces = faceId.detect(image).stream()
                         .filter(f -> f.score() >= MIN_SCORE)
-                        .sorted(Comparator.comparingDouble(f -> centreX(f.box())))
+                        .sorted(Comparator.comparingDouble(f -> IdentificationTable.centreX(f.box())))
                         .toList();
                 if (faces.isEmpty()) {
                     continue;
@@ -181,9 +181,9 @@ public final class Demo {
                     KNOWN_PHOTO, KNOWN_SCALE, STRANGERS_PHOTO);
 
             // 3. Identify every face.
-            List<Identification> ids = leftToRight(faceId.identify(queryImage));
+            List<Identification> ids = IdentificationTable.leftToRight(faceId.identify(queryImage));
             out.println();
-            printTable(out, ids);
+            out.print(IdentificationTable.format(ids, 1));
             long known = ids.stream().filter(i -> i.match().isKnown()).count();
             double threshold = faceId.matcher().threshold();
             out.println();
@@ -207,7 +207,7 @@ public final class Demo {
             int emptied = faceId.gallery().personCount();
             faceId.gallery().load(galleryFile);
             int reloaded = faceId.gallery().personCount();
-            List<Identification> again = leftToRight(faceId.identify(queryImage));
+            List<Identification> again = IdentificationTable.leftToRight(faceId.identify(queryImage));
             boolean same = labels(again).equals(labels(ids));
             out.printf(Locale.ROOT, "gallery: saved %s (%,d bytes, %d samples), emptied to %d people, reloaded %d "
                             + "people; identifications after reload %s%n", galleryFile, size,
@@ -306,37 +306,9 @@ public final class Demo {
         }
     }
 
-    private static void printTable(PrintStream out, List<Identification> ids) {
-        String format = "%3s  %-22s  %5s  %-12s  %8s  %10s  %-20s%n";
-        out.printf(Locale.ROOT, format, "#", "box (x1,y1)-(x2,y2)", "det", "identity", "distance", "confidence",
-                "nearest candidate");
-        out.println("-".repeat(3 + 2 + 22 + 2 + 5 + 2 + 12 + 2 + 8 + 2 + 10 + 2 + 20));
-        for (int i = 0; i < ids.size(); i++) {
-            Identification id = ids.get(i);
-            BoundingBox b = id.face().box();
-            MatchResult m = id.match();
-            String box = String.format(Locale.ROOT, "(%d,%d)-(%d,%d)", Math.round(b.x1()), Math.round(b.y1()),
-                    Math.round(b.x2()), Math.round(b.y2()));
-            String nearest = m.candidates().isEmpty() ? "-" : m.candidates().stream().limit(1)
-                    .map(c -> String.format(Locale.ROOT, "%s (%.3f)", c.person(), c.distance()))
-                    .findFirst().orElseThrow();
-            out.printf(Locale.ROOT, format, i + 1, box, String.format(Locale.ROOT, "%.3f", id.face().score()),
-                    m.label(), Double.isFinite(m.distance()) ? String.format(Locale.ROOT, "%.3f", m.distance())
-                            : "-", String.format(Locale.ROOT, "%.3f", m.confidence()), nearest);
-        }
-    }
-
-    private static List<Identification> leftToRight(List<Identification> ids) {
-        return ids.stream().sorted(Comparator.comparingDouble(i -> centreX(i.face().box()))).toList();
-    }
-
     private static List<String> labels(List<Identification> ids) {
         return ids.stream().map(i -> i.match().label() + i.match().candidates().stream().findFirst()
                 .map(Candidate::person).map(p -> "~" + p).orElse("")).toList();
-    }
-
-    private static double centreX(BoundingBox b) {
-        return (b.x1() + b.x2()) / 2;
     }
 
     private static void createDirectories(Path dir) {
@@ -354,20 +326,5 @@ public final class Demo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        Throwable t = e;
-        String message = t.getMessage();
-        // Wrappers such as UncheckedIOException repeat their cause; the innermost useful message is clearest.
-        while ((message == null || message.isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-            message = t.getMessage();
-        }
-        boolean selfExplaining = t.getClass().getName().startsWith("dev.faceid") || t instanceof UncheckedIOException
-                || t instanceof IllegalStateException || t instanceof IllegalArgumentException;
-        String text = message == null || message.isBlank() ? t.getClass().getSimpleName()
-                : selfExplaining ? message : t.getClass().getSimpleName() + ": " + message;
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

@@ -1,0 +1,53 @@
+package dev.faceid.examples.text;
+
+import dev.faceid.api.Identification;
+import dev.faceid.api.detect.BoundingBox;
+import dev.faceid.api.match.Candidate;
+import dev.faceid.api.match.MatchResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Prints identifications as a fixed-width table, the way the demo and {@code faceid identify} show them. */
+public final class IdentificationTable {
+    private static final String FORMAT = "%3s  %-22s  %5s  %-12s  %8s  %10s  %-20s%n";
+
+    private IdentificationTable() {
+    }
+
+    /** One row per face, numbered from 1, with up to {@code topK} nearest candidates in the last column. */
+    public static String format(List<Identification> ids, int topK) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, FORMAT, "#", "box (x1,y1)-(x2,y2)", "det", "identity", "distance",
+                "confidence", topK == 1 ? "nearest candidate" : "nearest candidates"));
+        out.append("-".repeat(3 + 2 + 22 + 2 + 5 + 2 + 12 + 2 + 8 + 2 + 10 + 2 + 20)).append(System.lineSeparator());
+        for (int i = 0; i < ids.size(); i++) {
+            Identification id = ids.get(i);
+            BoundingBox b = id.face().box();
+            MatchResult m = id.match();
+            String box = String.format(Locale.ROOT, "(%d,%d)-(%d,%d)", Math.round(b.x1()), Math.round(b.y1()),
+                    Math.round(b.x2()), Math.round(b.y2()));
+            String nearest = m.candidates().isEmpty() ? "-" : m.candidates().stream().limit(topK)
+                    .map(IdentificationTable::candidate).collect(Collectors.joining(", "));
+            out.append(String.format(Locale.ROOT, FORMAT, i + 1, box,
+                    String.format(Locale.ROOT, "%.3f", id.face().score()), m.label(),
+                    Double.isFinite(m.distance()) ? String.format(Locale.ROOT, "%.3f", m.distance()) : "-",
+                    String.format(Locale.ROOT, "%.3f", m.confidence()), nearest));
+        }
+        return out.toString();
+    }
+
+    /** The faces ordered by the horizontal centre of their boxes, so tables read like the picture. */
+    public static List<Identification> leftToRight(List<Identification> ids) {
+        return ids.stream().sorted(Comparator.comparingDouble(i -> centreX(i.face().box()))).toList();
+    }
+
+    public static double centreX(BoundingBox b) {
+        return (b.x1() + b.x2()) / 2;
+    }
+
+    private static String candidate(Candidate c) {
+        return String.format(Locale.ROOT, "%s (%.3f)", c.person(), c.distance());
+    }
+}
