@@ -1,46 +1,21 @@
 #!/usr/bin/env bash
-# Builds faceid-bench/target/benchmarks.jar and runs every benchmark with a quick profile: one fork, 3 warm-up
-# iterations of 2 s and 5 measured iterations of 3 s per parameter combination (8 combinations, about 3.5 minutes on
-# 2 cores; forks start the JVM and load the models, a few seconds each).
+# The quick profile: under 10 minutes on 2 cores. One JMH run with one fork per parameter combination, 3 x 2 s
+# warm-up and 5 x 2 s measurement, on the combinations the README quotes (19 in all):
+#   - MatchingBenchmark at N = 10^6, d = 192 (scalar|vector x 1|all threads x float32|int8) and
+#     MemoryBandwidthBenchmark (1|all threads), so the scans are a fraction of the bandwidth of the same run;
+#   - EmbeddingOverheadBenchmark (preprocess, infer, embed, raw DJL) and EmbeddingBenchmark on ONNX Runtime, batch 16;
+#   - DetectionBenchmark on ONNX Runtime, 640x480 and 1280x720, minimum face 20 and 50.
 #
-#   faceid-bench/run-quick.sh                      # everything
-#   faceid-bench/run-quick.sh DetectionBenchmark   # extra arguments go to JMH (a benchmark regex, -p backend=onnx, ...)
-#   MVN="flock /tmp/mvn.lock mvn" faceid-bench/run-quick.sh   # how Maven is invoked (default: mvn)
-#   SKIP_BUILD=1 faceid-bench/run-quick.sh         # reuse the jar already built
+#   faceid-bench/run-quick.sh                    # build the jar, run, write target/jmh-quick.{json,log,md}
+#   faceid-bench/run-quick.sh -jvmArgs -Dx=y     # extra arguments go to JMH
+#   SKIP_BUILD=1 faceid-bench/run-quick.sh       # reuse the jar already built
 #
-# Results: faceid-bench/target/jmh-quick.json (JMH JSON) and faceid-bench/target/jmh-quick.log (full log); the
-# summary table is printed at the end. Quick numbers are indicative only; for publishable ones run
-#   java -jar faceid-bench/target/benchmarks.jar -rf json
-# with the defaults in the annotations (5 x 2 s warm-up, 10 x 2 s measurement) on an otherwise idle machine.
+# Quick numbers are indicative only (one fork, short iterations); run-full.sh is the full profile.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 
-bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(dirname "$bench_dir")"
-jar="$bench_dir/target/benchmarks.jar"
-read -r -a mvn <<< "${MVN:-mvn}"
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  echo ">> building $jar"
-  (cd "$root" && "${mvn[@]}" -B -q -pl faceid-bench -am package -Pbench -Dmaven.test.skip=true)
-fi
-[[ -f "$jar" ]] || { echo "no $jar: build it first (unset SKIP_BUILD)" >&2; exit 1; }
-
-cd "$bench_dir"
-mkdir -p target
-log=target/jmh-quick.log
-echo ">> running the quick profile (full log: $bench_dir/$log)"
-set +e
-java -jar "$jar" \
-  -f 1 -wi 3 -w 2s -i 5 -r 3s \
-  -rf json -rff target/jmh-quick.json \
-  "$@" 2>&1 | tee "$log" | grep --line-buffered -E '^# (Benchmark|Parameters):|^Result |^ERROR|Exception'
-status=${PIPESTATUS[0]}
-set -e
-echo
-sed -n '/^Benchmark  /,$p' "$log"
-if [[ $status -ne 0 ]]; then
-  echo "JMH failed (exit $status); see $bench_dir/$log" >&2
-  exit "$status"
-fi
-echo
-echo "JSON: $bench_dir/target/jmh-quick.json"
+run_profile quick \
+  'MatchingBenchmark|MemoryBandwidthBenchmark|EmbeddingOverheadBenchmark|EmbeddingBenchmark|DetectionBenchmark' \
+  -p n=1000000 -p d=192 -p backend=onnx -p batch=16 \
+  -f 1 -wi 3 -w 2s -i 5 -r 2s \
+  "$@"

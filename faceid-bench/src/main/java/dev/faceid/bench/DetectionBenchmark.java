@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * MTCNN face detection (all three stages, NMS included) on one 640x480 frame: milliseconds per frame, by backend and
- * minimum face size. A smaller minimum face means a deeper image pyramid, so more P-Net passes.
+ * MTCNN face detection (all three stages, NMS included) on one video frame: milliseconds per frame, by backend, frame
+ * size and minimum face size. A smaller minimum face or a larger frame means a deeper image pyramid, so more P-Net
+ * passes. Thread-safety: JMH state, one benchmark thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +36,9 @@ public class DetectionBenchmark {
     @Param({"onnx", "pytorch"})
     public String backend;
 
+    @Param({"640x480", "1280x720"})
+    public String frameSize;
+
     @Param({"20", "50"})
     public int minFace;
 
@@ -43,15 +47,15 @@ public class DetectionBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        frame = BenchFrames.vgaFrame();
+        frame = BenchFrames.frame(frameSize);
         faceId = FaceId.builder()
                 .optBackend(backend)
                 .optDetectorOptions(DetectorOptions.builder().optMinFaceSize(minFace).build())
                 .build();
         int faces = faceId.detect(frame).size();
         if (faces == 0) {
-            throw new IllegalStateException("No face in the benchmark frame on " + backend + " at min face "
-                    + minFace + ": the benchmark would measure nothing useful");
+            throw new IllegalStateException("No face in the " + frameSize + " benchmark frame on " + backend
+                    + " at min face " + minFace + ": the benchmark would measure nothing useful");
         }
     }
 

@@ -46,9 +46,9 @@ final class GalleryFormat {
             writeString(out, s.modelId());
             out.writeInt(s.dimension());
             out.writeLong(s.nextId());
-            out.writeInt(s.persons().length);
-            for (String p : s.persons()) {
-                writeString(out, p);
+            out.writeInt(s.personCount());
+            for (int p = 0; p < s.personCount(); p++) {
+                writeString(out, s.persons()[p]);
             }
             out.writeInt(s.count());
             int d = s.dimension();
@@ -123,7 +123,7 @@ final class GalleryFormat {
                     vectors[i * dim + j] = buf.getFloat();
                 }
             }
-            return new GallerySnapshot(model, dim, vectors, ids, personOf, persons, count, nextId);
+            return new GallerySnapshot(model, dim, vectors, null, ids, personOf, persons, personCount, count, nextId);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new GalleryException("Gallery " + source + " is malformed: " + e, e);
         }

@@ -11,13 +11,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
- * The default {@link FaceDatabase}: every embedding in one contiguous {@code float[]}, so a search is a straight
- * pass over memory.
+ * The default {@link FaceDatabase}: every embedding in one contiguous {@code float[]} (and, with
+ * {@link GalleryOptions.Storage#INT8}, an int8 copy beside it), so a search is a straight pass over memory; see
+ * {@link GallerySearch}.
  *
  * <p>Thread-safe. Readers take no lock: they read the current immutable {@link GallerySnapshot}. Writers are
  * serialised and publish a new snapshot, so a search always sees one consistent moment of the gallery.
@@ -26,17 +29,30 @@ final class InMemoryFaceDatabase implements FaceDatabase {
 
     private final String modelId;
     private final int dimension;
+    private final GalleryOptions options;
+    private final GallerySearch search;
     private final Object writeLock = new Object();
+    /** Writer-side index of the current snapshot's persons, so enrolment stays O(d) with a million persons. */
+    private final Map<String, Integer> personIndex = new HashMap<>();
     private volatile GallerySnapshot snapshot;
 
-    InMemoryFaceDatabase(String modelId, int dimension) {
-        this(GallerySnapshot.empty(modelId, dimension));
-    }
-
-    InMemoryFaceDatabase(GallerySnapshot initial) {
+    InMemoryFaceDatabase(GallerySnapshot initial, GalleryOptions options, ScanKernel kernel) {
         this.modelId = initial.modelId();
         this.dimension = initial.dimension();
-        this.snapshot = initial;
+        this.options = options;
+        this.search = new GallerySearch(kernel, options.parallelism());
+        synchronized (writeLock) {
+            publish(initial.withStorage(options.storage()));
+        }
+    }
+
+    /** Publishes a snapshot built from scratch (not by appending) and re-indexes its persons. */
+    private void publish(GallerySnapshot s) {
+        personIndex.clear();
+        for (int p = 0; p < s.personCount(); p++) {
+            personIndex.put(s.persons()[p], p);
+        }
+        snapshot = s;
     }
 
     @Override
@@ -61,25 +77,41 @@ final class InMemoryFaceDatabase implements FaceDatabase {
             long[] ids = s.ids();
             int[] personOf = s.personOf();
             if (n == ids.length) {
-                int cap = Math.max(16, n + (n >> 1));
+                int cap = grownCapacity(n);
                 vectors = Arrays.copyOf(vectors, cap * dimension);
                 ids = Arrays.copyOf(ids, cap);
                 personOf = Arrays.copyOf(personOf, cap);
             }
             String[] persons = s.persons();
-            int p = s.indexOfPerson(person);
-            if (p < 0) {
-                p = persons.length;
-                persons = Arrays.copyOf(persons, p + 1);
+            int personCount = s.personCount();
+            Integer known = personIndex.get(person);
+            int p = known != null ? known : personCount++;
+            if (known == null) {
+                if (p == persons.length) {
+                    persons = Arrays.copyOf(persons, Math.max(16, p + (p >> 1)));
+                }
                 persons[p] = person;
             }
             long id = s.nextId();
             unit.copyTo(vectors, n * dimension);
             ids[n] = id;
             personOf[n] = p;
-            snapshot = new GallerySnapshot(modelId, dimension, vectors, ids, personOf, persons, n + 1, id + 1);
+            Int8Codes int8 = s.int8() == null ? null : s.int8().with(vectors, n, dimension, ids.length);
+            personIndex.put(person, p);
+            snapshot = new GallerySnapshot(modelId, dimension, vectors, int8, ids, personOf, persons, personCount,
+                    n + 1, id + 1);
             return id;
         }
+    }
+
+    /** 1.5 times {@code n}, capped at the most rows of this dimension one Java array can hold. */
+    private int grownCapacity(int n) {
+        int max = (Integer.MAX_VALUE - 8) / dimension;
+        if (n >= max) {
+            throw new GalleryException("The gallery is full: one Java array holds at most " + max + " samples of "
+                    + dimension + " values");
+        }
+        return (int) Math.min(max, Math.max(16, n + (n >> 1)));
     }
 
     @Override
@@ -88,7 +120,7 @@ final class InMemoryFaceDatabase implements FaceDatabase {
             GallerySnapshot s = snapshot;
             int before = s.count();
             GallerySnapshot after = without(s, i -> s.ids()[i] == sampleId);
-            snapshot = after;
+            publish(after);
             return after.count() < before;
         }
     }
@@ -102,7 +134,7 @@ final class InMemoryFaceDatabase implements FaceDatabase {
                 return 0;
             }
             GallerySnapshot after = without(s, i -> s.personOf()[i] == p);
-            snapshot = after;
+            publish(after);
             return s.count() - after.count();
         }
     }
@@ -121,18 +153,18 @@ final class InMemoryFaceDatabase implements FaceDatabase {
             }
             String[] persons = s.persons().clone();
             persons[p] = to;
-            snapshot = new GallerySnapshot(modelId, dimension, s.vectors(), s.ids(), s.personOf(), persons,
-                    s.count(), s.nextId());
+            publish(new GallerySnapshot(modelId, dimension, s.vectors(), s.int8(), s.ids(), s.personOf(), persons,
+                    s.personCount(), s.count(), s.nextId()));
         }
     }
 
     /** A compacted copy of {@code s} without the samples {@code drop} selects, and without persons left empty. */
-    private GallerySnapshot without(GallerySnapshot s, java.util.function.IntPredicate drop) {
+    private GallerySnapshot without(GallerySnapshot s, IntPredicate drop) {
         int n = s.count();
         float[] vectors = new float[n * dimension];
         long[] ids = new long[n];
         int[] personOf = new int[n];
-        int[] remap = new int[s.persons().length];
+        int[] remap = new int[s.personCount()];
         Arrays.fill(remap, -1);
         List<String> persons = new ArrayList<>();
         int kept = 0;
@@ -150,13 +182,14 @@ final class InMemoryFaceDatabase implements FaceDatabase {
             personOf[kept] = remap[p];
             kept++;
         }
-        return new GallerySnapshot(modelId, dimension, vectors, ids, personOf, persons.toArray(String[]::new),
-                kept, s.nextId());
+        return new GallerySnapshot(modelId, dimension, vectors, null, ids, personOf,
+                persons.toArray(String[]::new), persons.size(), kept, s.nextId()).withStorage(options.storage());
     }
 
     @Override
     public List<String> persons() {
-        String[] names = snapshot.persons().clone();
+        GallerySnapshot s = snapshot;
+        String[] names = Arrays.copyOf(s.persons(), s.personCount());
         Arrays.sort(names);
         return List.of(names);
     }
@@ -177,7 +210,7 @@ final class InMemoryFaceDatabase implements FaceDatabase {
 
     @Override
     public int personCount() {
-        return snapshot.persons().length;
+        return snapshot.personCount();
     }
 
     @Override
@@ -193,33 +226,7 @@ final class InMemoryFaceDatabase implements FaceDatabase {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
         query.requireCompatible(modelId, dimension);
-        float[] q = query.normalized().toArray();
-        GallerySnapshot s = snapshot;
-        int persons = s.persons().length;
-        double[] acc = new double[persons];
-        int[] counts = new int[persons];
-        if (aggregation == Aggregation.NEAREST) {
-            Arrays.fill(acc, Double.NEGATIVE_INFINITY);
-        }
-        float[] v = s.vectors();
-        int[] personOf = s.personOf();
-        for (int i = 0; i < s.count(); i++) {
-            double dot = DotProduct.dot(q, v, i * dimension, dimension);
-            int p = personOf[i];
-            if (aggregation == Aggregation.NEAREST) {
-                acc[p] = Math.max(acc[p], dot);
-            } else {
-                acc[p] += metric.fromDot(dot);
-                counts[p]++;
-            }
-        }
-        List<Candidate> all = new ArrayList<>(persons);
-        for (int p = 0; p < persons; p++) {
-            double d = aggregation == Aggregation.NEAREST ? metric.fromDot(acc[p]) : acc[p] / counts[p];
-            all.add(new Candidate(s.persons()[p], d));
-        }
-        all.sort(Comparator.comparingDouble(Candidate::distance).thenComparing(Candidate::person));
-        return List.copyOf(all.subList(0, Math.min(k, all.size())));
+        return search.search(snapshot, query.normalized().toArray(), k, aggregation, metric);
     }
 
     @Override
@@ -235,8 +242,9 @@ final class InMemoryFaceDatabase implements FaceDatabase {
                     + loaded.dimension() + "-d), but this database is for '" + modelId + "' (" + dimension
                     + "-d). Re-enrol the people with the current model.");
         }
+        GallerySnapshot stored = loaded.withStorage(options.storage());
         synchronized (writeLock) {
-            snapshot = loaded;
+            publish(stored);
         }
     }
 
@@ -258,6 +266,8 @@ final class InMemoryFaceDatabase implements FaceDatabase {
 
     @Override
     public String toString() {
-        return "InMemoryFaceDatabase[" + modelId + ", " + personCount() + " persons, " + sampleCount() + " samples]";
+        GallerySnapshot s = snapshot;
+        return "InMemoryFaceDatabase[" + modelId + ", " + s.personCount() + " persons, " + s.count() + " samples, "
+                + options.storage() + ", " + search.kernel().name() + " kernel]";
     }
 }

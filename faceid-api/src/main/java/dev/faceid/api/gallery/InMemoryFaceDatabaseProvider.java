@@ -2,10 +2,15 @@ package dev.faceid.api.gallery;
 
 import dev.faceid.api.spi.Availability;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Provides {@code "memory"}: the default in-memory gallery with the versioned, checksummed, atomically saved
  * file format described in {@code GalleryFormat}. Pure Java, always available. Thread-safe.
+ *
+ * <p>Searches use the Java Vector API when the JVM is started with {@code --add-modules jdk.incubator.vector}, and a
+ * scalar loop otherwise (one INFO line, when the first gallery is created, says which);
+ * {@code -Dfaceid.search.kernel=scalar|vector} forces one. The overloads with {@link GalleryOptions} choose int8 storage and the search parallelism.
  */
 public final class InMemoryFaceDatabaseProvider implements FaceDatabaseProvider {
 
@@ -31,14 +36,26 @@ public final class InMemoryFaceDatabaseProvider implements FaceDatabaseProvider 
 
     @Override
     public FaceDatabase create(String modelId, int dimension) {
+        return create(modelId, dimension, GalleryOptions.defaults());
+    }
+
+    /** An empty database stored and searched as {@code options} say. */
+    public FaceDatabase create(String modelId, int dimension, GalleryOptions options) {
+        Objects.requireNonNull(modelId, "modelId");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be positive, got " + dimension);
         }
-        return new InMemoryFaceDatabase(modelId, dimension);
+        return new InMemoryFaceDatabase(GallerySnapshot.empty(modelId, dimension), options,
+                ScanKernels.fromSystemProperty());
     }
 
     @Override
     public FaceDatabase open(Path file) {
-        return new InMemoryFaceDatabase(InMemoryFaceDatabase.read(file));
+        return open(file, GalleryOptions.defaults());
+    }
+
+    /** Opens a gallery file whatever its model, stored and searched as {@code options} say. */
+    public FaceDatabase open(Path file, GalleryOptions options) {
+        return new InMemoryFaceDatabase(InMemoryFaceDatabase.read(file), options, ScanKernels.fromSystemProperty());
     }
 }
