@@ -22,6 +22,7 @@ import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.embed.EmbeddingModel;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.spi.Registries;
+import dev.faceid.embed.facenet.NetworkInput;
 import dev.faceid.embed.facenet.align.FaceAligner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,19 +161,7 @@ public class EmbeddingOverheadBenchmark {
      */
     @Benchmark
     public float[] preprocess() {
-        byte[] rgb = aligner.align(frame, faces);
-        int plane = model.inputWidth() * model.inputHeight();
-        float[] out = new float[batch * 3 * plane];
-        for (int k = 0; k < batch; k++) {
-            for (int c = 0; c < 3; c++) {
-                int from = model.bgr() ? 2 - c : c;
-                for (int i = 0; i < plane; i++) {
-                    out[(k * 3 + c) * plane + i] = rgb[k * plane * 3 + i * 3 + from] & 0xFF;
-                }
-            }
-            model.normalization().apply(out, k * 3 * plane, 3 * plane);
-        }
-        return out;
+        return NetworkInput.pack(aligner.align(frame, faces), batch, model);
     }
 
     @Benchmark

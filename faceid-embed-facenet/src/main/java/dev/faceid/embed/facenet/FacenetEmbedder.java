@@ -63,22 +63,7 @@ final class FacenetEmbedder implements Embedder {
      * Embeds faces that are already aligned: {@code n} interleaved RGB crops of the model's input size.
      */
     List<Embedding> embedAligned(byte[] rgb, int n) {
-        int w = model.inputWidth();
-        int h = model.inputHeight();
-        int plane = w * h;
-        float[] batch = new float[n * 3 * plane];
-        for (int k = 0; k < n; k++) {
-            int src = k * plane * 3;
-            int dst = k * 3 * plane;
-            for (int c = 0; c < 3; c++) {
-                int from = model.bgr() ? 2 - c : c;
-                int base = dst + c * plane;
-                for (int i = 0; i < plane; i++) {
-                    batch[base + i] = rgb[src + i * 3 + from] & 0xFF;
-                }
-            }
-            model.normalization().apply(batch, dst, 3 * plane);
-        }
+        float[] batch = NetworkInput.pack(rgb, n, model);
         float[] out = infer(batch, n).data();
         int d = model.dimension();
         List<Embedding> result = new ArrayList<>(n);
