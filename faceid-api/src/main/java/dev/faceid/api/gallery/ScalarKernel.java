@@ -37,6 +37,8 @@ final class ScalarKernel implements ScanKernel {
         }
     }
 
+    // The same loop over bytes: Java has no generics over primitive arrays, and an accessor shared by both would
+    // cost the scan the speed it exists for.
     @Override
     public void dots(float[] q, byte[] codes, int from, int to, float[] out) {
         int d = q.length;

@@ -1,52 +1,22 @@
 package dev.faceid.backend.pytorch.gpu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import ai.djl.engine.Engine;
-import dev.faceid.api.FaceId;
-import dev.faceid.api.Identification;
-import dev.faceid.api.detect.DetectedFace;
-import dev.faceid.api.embed.Embedding;
-import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.spi.Registries;
-import dev.faceid.samples.SamplePhotos;
-import java.util.List;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import dev.faceid.testkit.GpuArtifactSuite;
 
-/**
- * The GPU artifact resolves, loads, says which device it chose (the GPU when one is visible, otherwise the CPU) and
- * identifies faces there with the answers of the CPU artifact.
- */
-class PyTorchGpuDeviceTest {
-
-    @Test
-    @DisplayName("Without a choice, the GPU provider wins over the CPU provider it ships with")
-    void gpuProviderIsTheDefault() {
-        assertEquals("pytorch-gpu", Registries.backends().best().name());
+/** The pytorch-gpu artifact resolves, loads, reports its device and identifies faces there, GPU or not. */
+class PyTorchGpuDeviceTest extends GpuArtifactSuite {
+    @Override
+    protected String gpuBackend() {
+        return "pytorch-gpu";
     }
 
-    @Test
-    @DisplayName("It reports the device it chose and identifies faces with the CPU backend's answers")
-    void identifiesOnTheChosenDevice() {
-        String expected = Engine.getEngine("PyTorch").getGpuCount() > 0 ? "gpu:0" : "cpu";
-        try (FaceId gpu = FaceId.builder().build();
-             FaceId cpu = FaceId.builder().optBackend("pytorch").build()) {
-            assertEquals("pytorch-gpu on " + expected, gpu.backendDescription());
-            FaceImage image = gpu.read(SamplePhotos.get("sample1.jpg"));
-            List<DetectedFace> faces = gpu.detect(image);
-            assertEquals(3, faces.size(), faces.toString());
-            List<Embedding> a = gpu.embedder().embedAll(image, faces);
-            List<Embedding> b = cpu.embedder().embedAll(image, faces);
-            for (int i = 0; i < faces.size(); i++) {
-                gpu.gallery().enroll("person" + i, a.get(i));
-                assertTrue(a.get(i).cosine(b.get(i)) > 0.9999, "face " + i + ": " + a.get(i).cosine(b.get(i)));
-            }
-            List<Identification> ids = gpu.identify(image);
-            for (int i = 0; i < ids.size(); i++) {
-                assertEquals("person" + i, ids.get(i).match().person().orElse("unknown"));
-            }
-        }
+    @Override
+    protected String cpuBackend() {
+        return "pytorch";
+    }
+
+    @Override
+    protected int visibleGpus() {
+        return Engine.getEngine("PyTorch").getGpuCount();
     }
 }
