@@ -2,28 +2,59 @@ package dev.faceid.api.image;
 
 import java.awt.image.BufferedImage;
 
-/** Reads the EXIF orientation tag of a JPEG and applies it. Stateless. */
+/** Reads the JPEG metadata faceid needs (EXIF orientation, Adobe colour transform); applies the orientation. Stateless. */
 final class Exif {
     private Exif() {
     }
 
     /** The orientation (1..8) from the first APP1 Exif segment, or 1 when absent or unreadable. */
     static int orientation(byte[] jpeg) {
+        int[] segment = segment(jpeg, 0xE1, "Exif");
+        if (segment == null) {
+            return 1;
+        }
+        int o = orientationFromTiff(jpeg, segment[0] + 6, segment[1]);
+        return o >= 1 && o <= 8 ? o : 1;
+    }
+
+    /** True if an APP14 "Adobe" segment declares the channels YCCK (transform 2), which the JDK decodes wrongly. */
+    static boolean adobeYcck(byte[] jpeg) {
+        int[] segment = segment(jpeg, 0xEE, "Adobe");
+        return segment != null && segment[0] + 11 < segment[1] && jpeg[segment[0] + 11] == 2;
+    }
+
+    /**
+     * The data bounds {@code [start, end)} of the first segment with {@code marker} whose data begins with
+     * {@code id}, before the image data; null if there is none.
+     */
+    private static int[] segment(byte[] jpeg, int marker, String id) {
         int pos = 2;
         while (pos + 4 <= jpeg.length && (jpeg[pos] & 0xFF) == 0xFF) {
-            int marker = jpeg[pos + 1] & 0xFF;
+            int m = jpeg[pos + 1] & 0xFF;
             int len = u16(jpeg, pos + 2, true);
-            if (marker == 0xDA || len < 2) {
+            if (m == 0xDA || len < 2) {
                 break; // start of scan: no metadata after this
             }
-            if (marker == 0xE1 && pos + 10 <= jpeg.length && jpeg[pos + 4] == 'E' && jpeg[pos + 5] == 'x'
-                    && jpeg[pos + 6] == 'i' && jpeg[pos + 7] == 'f') {
-                int o = orientationFromTiff(jpeg, pos + 10, Math.min(jpeg.length, pos + 2 + len));
-                return o >= 1 && o <= 8 ? o : 1;
+            int start = pos + 4;
+            int end = Math.min(jpeg.length, pos + 2 + len);
+            if (m == marker && startsWith(jpeg, start, end, id)) {
+                return new int[] {start, end};
             }
             pos += 2 + len;
         }
-        return 1;
+        return null;
+    }
+
+    private static boolean startsWith(byte[] b, int start, int end, String id) {
+        if (start + id.length() > end) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (b[start + i] != id.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int orientationFromTiff(byte[] b, int tiff, int end) {

@@ -92,7 +92,7 @@ public final class ImageLoader {
                     // with gray and returns normally. A half-gray face must not reach the detector.
                     reader.addIIOReadWarningListener((source, warning) -> truncated[0] |= isTruncation(warning));
                 }
-                BufferedImage image = readPixels(reader, name);
+                BufferedImage image = readPixels(reader, encoded, name);
                 if (truncated[0]) {
                     throw new ImageException("Corrupt or truncated image " + name
                             + ": the JPEG data ends before the image does.");
@@ -127,7 +127,17 @@ public final class ImageLoader {
         return w.contains("missing eoi") || w.contains("premature end");
     }
 
-    private static BufferedImage readPixels(ImageReader reader, String name) throws IOException {
+    private static BufferedImage readPixels(ImageReader reader, byte[] encoded, String name) throws IOException {
+        boolean jpeg = reader.getFormatName().equalsIgnoreCase("jpeg");
+        if (jpeg && Exif.adobeYcck(encoded)) {
+            // The JDK's reader accepts Adobe YCCK files but gets their colours wrong; its raw raster is right.
+            Raster raster = reader.readRaster(0, null);
+            if (raster.getNumBands() != 4) {
+                throw new ImageException("Unsupported JPEG colour layout in " + name + ": Adobe YCCK with "
+                        + raster.getNumBands() + " channels");
+            }
+            return CmykConverter.toRgb(raster, true);
+        }
         try {
             BufferedImage img = reader.read(0);
             if (img == null) {
@@ -135,15 +145,15 @@ public final class ImageLoader {
             }
             return img;
         } catch (IIOException e) {
-            // The JDK's JPEG reader cannot colour-convert 4-channel (CMYK/YCCK) JPEGs but can hand out the raster.
-            if (!reader.getFormatName().equalsIgnoreCase("jpeg")) {
+            // The JDK's JPEG reader cannot colour-convert some 4-channel (CMYK) JPEGs but can hand out the raster.
+            if (!jpeg) {
                 throw e;
             }
             Raster raster = reader.readRaster(0, null);
             if (raster.getNumBands() != 4) {
                 throw e;
             }
-            return CmykConverter.toRgb(raster);
+            return CmykConverter.toRgb(raster, false);
         }
     }
 }
