@@ -75,6 +75,8 @@ final class VectorKernel implements ScanKernel {
         return s;
     }
 
+    // The same four-rows-at-a-time loop over int8 codes: the byte rows need their own widening loads, and Java has no
+    // generics over primitive arrays that would let one loop serve both without costing the scan its speed.
     @Override
     public void dots(float[] q, byte[] codes, int from, int to, float[] out) {
         int d = q.length;
