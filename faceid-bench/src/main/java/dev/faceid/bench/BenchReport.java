@@ -89,6 +89,7 @@ public final class BenchReport {
         printScanSpeed();
         printInt8SpeedUp();
         printOverhead();
+        printDetectionShare();
     }
 
     private static String describe(Map<String, String> params) {
@@ -156,13 +157,7 @@ public final class BenchReport {
 
     /** faceid's network call and whole embedding call vs the raw DJL call, per backend and batch. */
     private void printOverhead() {
-        Map<String, Map<String, Result>> byCase = new TreeMap<>();
-        for (Result r : results) {
-            if (r.name().startsWith("EmbeddingOverheadBenchmark.")) {
-                byCase.computeIfAbsent(describe(r.params()), k -> new TreeMap<>())
-                        .put(r.name().substring(r.name().indexOf('.') + 1), r);
-            }
-        }
+        Map<String, Map<String, Result>> byCase = byCase("EmbeddingOverheadBenchmark");
         if (byCase.isEmpty()) {
             return;
         }
@@ -182,6 +177,38 @@ public final class BenchReport {
                     raw == null || embed == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", embed.seconds() / raw.seconds()));
         });
+    }
+
+    /** The share of one detection that the replayed network calls take, per backend and minimum face. */
+    private void printDetectionShare() {
+        Map<String, Map<String, Result>> byCase = byCase("DetectionOverheadBenchmark");
+        if (byCase.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("MTCNN on the 640x480 frame: the whole detector vs its network calls replayed alone (ms per frame):");
+        out.println();
+        out.println("| parameters | detect | networks | networks / detect |");
+        out.println("|---|---:|---:|---:|");
+        byCase.forEach((params, m) -> {
+            Result detect = m.get("detect");
+            Result networks = m.get("networks");
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", params, ms(detect), ms(networks),
+                    detect == null || networks == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f%%", 100 * networks.seconds() / detect.seconds()));
+        });
+    }
+
+    /** The results of one benchmark class: parameters, then method name, to result. */
+    private Map<String, Map<String, Result>> byCase(String benchmark) {
+        Map<String, Map<String, Result>> byCase = new TreeMap<>();
+        for (Result r : results) {
+            if (r.name().startsWith(benchmark + ".")) {
+                byCase.computeIfAbsent(describe(r.params()), k -> new TreeMap<>())
+                        .put(r.name().substring(r.name().indexOf('.') + 1), r);
+            }
+        }
+        return byCase;
     }
 
     private static String ms(Result r) {

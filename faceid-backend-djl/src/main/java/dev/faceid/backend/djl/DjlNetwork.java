@@ -13,15 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * A DJL model behind a pool of predictors. DJL predictors are not thread-safe, so each concurrent call borrows one;
  * at most {@code poolSize} run at once and further callers wait. Predictors are created on demand and reused.
  *
  * <p>With one engine thread per inference (the default on small machines) a single large call would leave the other
- * cores idle, so a batch of at least {@code 2 * MIN_SPLIT} is split along its first dimension over up to
- * {@code poolSize} predictors, and {@link #runAll} runs its inputs concurrently. Helper tasks only ever run a single
- * inference, never split again, so they cannot wait on each other.
+ * cores idle, so {@link #runAll} runs its inputs concurrently: the caller takes the first and helper threads the
+ * rest. An input is prepared while its permit is held, so preparation counts against the pool like inference does
+ * and never oversubscribes the cores. Helper tasks only ever run a single inference, never fan out again, so they
+ * cannot wait on each other.
  *
  * <p>Thread-safe.
  */
@@ -34,9 +36,6 @@ final class DjlNetwork implements Network {
     private final int poolSize;
     private final ExecutorService helpers;
     private volatile boolean closed;
-
-    /** Smallest share of a split batch: below it the hand-off costs more than the second core saves. */
-    static final int MIN_SPLIT = 8;
 
     DjlNetwork(String name, ZooModel<FloatTensor, List<FloatTensor>> model, int poolSize, ExecutorService helpers) {
         this.name = name;
@@ -52,26 +51,30 @@ final class DjlNetwork implements Network {
     }
 
     @Override
-    public List<FloatTensor> run(FloatTensor input) {
-        int n = input.rank() == 0 ? 1 : input.dim(0);
-        int parts = Math.min(poolSize, n / MIN_SPLIT);
-        if (parts < 2) {
-            return infer(input);
-        }
-        List<FloatTensor> pieces = Tensors.split(input, parts);
-        return Tensors.concat(runAll(pieces));
+    public int parallelism() {
+        return poolSize;
     }
 
     @Override
-    public List<List<FloatTensor>> runAll(List<FloatTensor> inputs) {
+    public List<FloatTensor> run(FloatTensor input) {
+        return infer(() -> input);
+    }
+
+    @Override
+    public List<List<FloatTensor>> runAll(List<? extends Supplier<FloatTensor>> inputs) {
         List<Future<List<FloatTensor>>> others = new ArrayList<>();
         for (int i = 1; i < inputs.size(); i++) {
-            FloatTensor in = inputs.get(i);
+            Supplier<FloatTensor> in = inputs.get(i);
             others.add(helpers.submit(() -> infer(in)));
         }
         List<List<FloatTensor>> out = new ArrayList<>(inputs.size());
-        if (!inputs.isEmpty()) {
-            out.add(infer(inputs.get(0)));
+        try {
+            if (!inputs.isEmpty()) {
+                out.add(infer(inputs.get(0)));
+            }
+        } catch (RuntimeException e) {
+            others.forEach(f -> f.cancel(false));
+            throw e;
         }
         for (Future<List<FloatTensor>> f : others) {
             out.add(join(f));
@@ -93,12 +96,21 @@ final class DjlNetwork implements Network {
         }
     }
 
-    /** One forward pass on one borrowed predictor. */
-    private List<FloatTensor> infer(FloatTensor input) {
+    /** Prepares one input and runs one forward pass on it, holding one of the pool's permits throughout. */
+    private List<FloatTensor> infer(Supplier<FloatTensor> prepare) {
         if (closed) {
             throw new IllegalStateException("Network " + name + " is closed");
         }
         permits.acquireUninterruptibly();
+        try {
+            return predict(prepare.get());
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** One forward pass on a borrowed predictor; the caller holds a permit. */
+    private List<FloatTensor> predict(FloatTensor input) {
         Predictor<FloatTensor, List<FloatTensor>> predictor = idle.poll();
         try {
             if (predictor == null) {
@@ -111,7 +123,6 @@ final class DjlNetwork implements Network {
             if (predictor != null) {
                 idle.add(predictor);
             }
-            permits.release();
         }
     }
 

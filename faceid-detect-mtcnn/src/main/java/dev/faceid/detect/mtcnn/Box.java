@@ -1,8 +1,9 @@
 package dev.faceid.detect.mtcnn;
 
 /**
- * A candidate box during the cascade, in the reference's convention: corners are 1-based inclusive pixel
- * coordinates, so a box spans {@code x2 - x1 + 1} pixels. Mutable and confined to one detection call.
+ * A candidate box during the cascade, in the reference's convention: real-valued corners of 1-based inclusive pixel
+ * coordinates, so a box spans {@code x2 - x1 + 1} pixels in the later stages' regression. Corners stay real all
+ * the way; only cropping truncates them. Mutable and confined to one detection call.
  */
 final class Box {
     double x1;
@@ -57,15 +58,13 @@ final class Box {
         y2 = y1 + l;
     }
 
-    /** Truncates the corners toward zero, as the reference does before cropping. */
-    void truncate() {
-        x1 = (long) x1;
-        y1 = (long) y1;
-        x2 = (long) x2;
-        y2 = (long) y2;
+    /** The area as the torchvision NMS of the reference's union stages measures it: {@code (x2 - x1) * (y2 - y1)}. */
+    double area() {
+        return (x2 - x1) * (y2 - y1);
     }
 
-    double area() {
+    /** The inclusive area the reference's final NMS uses: {@code (x2 - x1 + 1) * (y2 - y1 + 1)}. */
+    double inclusiveArea() {
         return (x2 - x1 + 1) * (y2 - y1 + 1);
     }
 }

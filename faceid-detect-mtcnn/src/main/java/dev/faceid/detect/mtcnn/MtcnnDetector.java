@@ -13,19 +13,23 @@ import dev.faceid.api.image.FaceImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The three-stage MTCNN cascade of Zhang et al. (2016), step for step as in the reference implementation (David
- * Sandberg's {@code detect_face.py}): an image pyramid scanned by P-Net, candidates refined by R-Net on 24x24
- * crops and by O-Net on 48x48 crops, which also places the five landmarks.
+ * The three-stage MTCNN cascade of Zhang et al. (2016): an image pyramid scanned by P-Net, candidates refined by
+ * R-Net on 24x24 crops and by O-Net on 48x48 crops, which also places the five landmarks. Step for step as the
+ * reference implementation, facenet-pytorch's {@code detect_face}, whose detections the conformance tests compare
+ * to the hundredth of a pixel. It differs from David Sandberg's older {@code detect_face.py} in three ways, each of
+ * which moves boxes by pixels: levels and crops are resized by adaptive average pooling ({@link IntegralImage}),
+ * boxes keep real-valued corners between stages, and crops of boxes that leave the image are cut at the border
+ * instead of being zero-filled.
  *
  * <p>Only the networks run in the backend; everything else is plain Java on float arrays, so every backend gives
  * the same boxes. Thread-safe: a detection call keeps all its state on its own stack. Parallelism inside one call
- * (pyramid levels, large crop batches) is the backend's, which spreads them over its pooled predictors.
+ * is the backend's: it resamples and runs the pyramid levels, and slices of the crop batches, side by side on its
+ * pooled predictors.
  */
 final class MtcnnDetector implements Detector {
-    /** Input batches of R-Net and O-Net are capped so that a crowded image does not allocate one huge tensor. */
-    private static final int MAX_BATCH = 256;
     private static final float MEAN = 127.5f;
     private static final float SCALE = 0.0078125f;
 
@@ -74,19 +78,21 @@ final class MtcnnDetector implements Detector {
 
     /**
      * Stage 1: P-Net over the pyramid, NMS per scale and across scales, regression, squaring. All levels go to the
-     * backend in one call, which may run them in parallel.
+     * backend in one call, which may resample and run them in parallel.
      */
     private List<Box> proposals(IntegralImage pixels) {
         int w = pixels.width();
         int h = pixels.height();
         List<Double> scales = pyramid(w, h);
-        List<FloatTensor> levels = new ArrayList<>(scales.size());
+        List<Supplier<FloatTensor>> levels = new ArrayList<>(scales.size());
         for (double scale : scales) {
-            int hs = (int) Math.ceil(h * scale);
-            int ws = (int) Math.ceil(w * scale);
-            float[] level = new float[3 * hs * ws];
-            pixels.resample(0, 0, w, h, ws, hs, level, 0, MEAN, SCALE);
-            levels.add(FloatTensor.of(level, 1, 3, hs, ws));
+            int hs = (int) (h * scale + 1);
+            int ws = (int) (w * scale + 1);
+            levels.add(() -> {
+                float[] level = new float[3 * hs * ws];
+                pixels.pool(0, 0, w, h, ws, hs, level, 0, MEAN, SCALE);
+                return FloatTensor.of(level, 1, 3, hs, ws);
+            });
         }
         List<List<FloatTensor>> outputs = pnet.runAll(levels);
         List<Box> all = new ArrayList<>();
@@ -97,7 +103,6 @@ final class MtcnnDetector implements Detector {
         for (Box b : kept) {
             b.regressStage1();
             b.square();
-            b.truncate();
         }
         return kept;
     }
@@ -118,8 +123,8 @@ final class MtcnnDetector implements Detector {
                 float score = p[plane + i];
                 if (score >= t) {
                     // The window at stride 2, mapped back to the image (1-based, inclusive).
-                    Box b = new Box(fix((2 * x + 1) / scale), fix((2 * y + 1) / scale),
-                            fix((2 * x + 12) / scale), fix((2 * y + 12) / scale), score);
+                    Box b = new Box(Math.floor((2 * x + 1) / scale), Math.floor((2 * y + 1) / scale),
+                            Math.floor((2 * x + 12) / scale), Math.floor((2 * y + 12) / scale), score);
                     for (int c = 0; c < 4; c++) {
                         b.reg[c] = r[c * plane + i];
                     }
@@ -131,24 +136,25 @@ final class MtcnnDetector implements Detector {
     }
 
     /** Stage 2: R-Net on 24x24 crops, threshold, NMS, regression, squaring. */
-    private List<Box> refine(IntegralImage pixels, List<Box> boxes) {
+    private List<Box> refine(IntegralImage pixels, List<Box> candidates) {
         double t = options.stageThresholds().get(1);
+        List<Box> boxes = inside(candidates, pixels);
+        if (boxes.isEmpty()) {
+            return boxes;
+        }
+        List<FloatTensor> out = rnet.runBatched(boxes.size(), (from, to) -> crops(pixels, boxes.subList(from, to), 24));
+        float[] prob = out.get(0).data();
+        float[] reg = out.get(1).data();
         List<Box> passed = new ArrayList<>();
-        for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
-            List<Box> batch = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
-            List<FloatTensor> out = rnet.run(crops(pixels, batch, 24));
-            float[] prob = out.get(0).data();
-            float[] reg = out.get(1).data();
-            for (int k = 0; k < batch.size(); k++) {
-                float score = prob[k * 2 + 1];
-                if (score > t) {
-                    Box b = batch.get(k);
-                    b.score = score;
-                    for (int c = 0; c < 4; c++) {
-                        b.reg[c] = reg[k * 4 + c];
-                    }
-                    passed.add(b);
+        for (int k = 0; k < boxes.size(); k++) {
+            float score = prob[k * 2 + 1];
+            if (score > t) {
+                Box b = boxes.get(k);
+                b.score = score;
+                for (int c = 0; c < 4; c++) {
+                    b.reg[c] = reg[k * 4 + c];
                 }
+                passed.add(b);
             }
         }
         List<Box> kept = Nms.apply(passed, 0.7, Nms.Overlap.UNION);
@@ -160,35 +166,33 @@ final class MtcnnDetector implements Detector {
     }
 
     /** Stage 3: O-Net on 48x48 crops, threshold, landmarks, regression, NMS by the smaller area. */
-    private List<Box> output(IntegralImage pixels, List<Box> boxes) {
+    private List<Box> output(IntegralImage pixels, List<Box> candidates) {
         double t = options.stageThresholds().get(2);
-        for (Box b : boxes) {
-            b.truncate();
+        List<Box> boxes = inside(candidates, pixels);
+        if (boxes.isEmpty()) {
+            return boxes;
         }
+        List<FloatTensor> out = onet.runBatched(boxes.size(), (from, to) -> crops(pixels, boxes.subList(from, to), 48));
+        float[] prob = out.get(0).data();
+        float[] reg = out.get(1).data();
+        float[] marks = out.get(2).data();
         List<Box> passed = new ArrayList<>();
-        for (int from = 0; from < boxes.size(); from += MAX_BATCH) {
-            List<Box> batch = boxes.subList(from, Math.min(boxes.size(), from + MAX_BATCH));
-            List<FloatTensor> out = onet.run(crops(pixels, batch, 48));
-            float[] prob = out.get(0).data();
-            float[] reg = out.get(1).data();
-            float[] marks = out.get(2).data();
-            for (int k = 0; k < batch.size(); k++) {
-                float score = prob[k * 2 + 1];
-                if (score > t) {
-                    Box b = batch.get(k);
-                    b.score = score;
-                    for (int c = 0; c < 4; c++) {
-                        b.reg[c] = reg[k * 4 + c];
-                    }
-                    double bw = b.x2 - b.x1 + 1;
-                    double bh = b.y2 - b.y1 + 1;
-                    b.landmarks = new double[10];
-                    for (int j = 0; j < 5; j++) {
-                        b.landmarks[j] = bw * marks[k * 10 + j] + b.x1 - 1;
-                        b.landmarks[5 + j] = bh * marks[k * 10 + 5 + j] + b.y1 - 1;
-                    }
-                    passed.add(b);
+        for (int k = 0; k < boxes.size(); k++) {
+            float score = prob[k * 2 + 1];
+            if (score > t) {
+                Box b = boxes.get(k);
+                b.score = score;
+                for (int c = 0; c < 4; c++) {
+                    b.reg[c] = reg[k * 4 + c];
                 }
+                double bw = b.x2 - b.x1 + 1;
+                double bh = b.y2 - b.y1 + 1;
+                b.landmarks = new double[10];
+                for (int j = 0; j < 5; j++) {
+                    b.landmarks[j] = bw * marks[k * 10 + j] + b.x1 - 1;
+                    b.landmarks[5 + j] = bh * marks[k * 10 + 5 + j] + b.y1 - 1;
+                }
+                passed.add(b);
             }
         }
         for (Box b : passed) {
@@ -211,9 +215,21 @@ final class MtcnnDetector implements Detector {
         return scales;
     }
 
+    /** The boxes that overlap the image by at least a pixel after truncation: only they have a crop. */
+    private static List<Box> inside(List<Box> boxes, IntegralImage pixels) {
+        List<Box> kept = new ArrayList<>(boxes.size());
+        for (Box b : boxes) {
+            if (last(b.x2, pixels.width()) >= first(b.x1) && last(b.y2, pixels.height()) >= first(b.y1)) {
+                kept.add(b);
+            }
+        }
+        return kept;
+    }
+
     /**
-     * Cuts each box out of the image, zero-padded where it leaves the image, resized to {@code size x size}: the
-     * normalised NCHW batch. A box spans {@code x2 - x1 + 1} pixels from 1-based {@code x1}.
+     * Cuts each box out of the image and pools it to {@code size x size}: the normalised NCHW batch. As in the
+     * reference, corners are truncated toward zero and then clipped to the image, so the crop of a box that leaves
+     * the image covers only its visible part, stretched to the full size.
      */
     private static FloatTensor crops(IntegralImage pixels, List<Box> boxes, int size) {
         int n = boxes.size();
@@ -221,18 +237,23 @@ final class MtcnnDetector implements Detector {
         float[] batch = new float[n * 3 * plane];
         for (int k = 0; k < n; k++) {
             Box b = boxes.get(k);
-            double tw = b.x2 - b.x1 + 1;
-            double th = b.y2 - b.y1 + 1;
-            if (tw <= 0 || th <= 0) {
-                continue; // a degenerate box scores as background: its crop stays all zeros
-            }
-            pixels.resample(b.x1 - 1, b.y1 - 1, tw, th, size, size, batch, k * 3 * plane, MEAN, SCALE);
+            int x = first(b.x1);
+            int y = first(b.y1);
+            int ex = last(b.x2, pixels.width());
+            int ey = last(b.y2, pixels.height());
+            pixels.pool(x - 1, y - 1, ex - x + 1, ey - y + 1, size, size, batch, k * 3 * plane, MEAN, SCALE);
         }
         return FloatTensor.of(batch, n, 3, size, size);
     }
 
-    private static double fix(double v) {
-        return (long) v;
+    /** The first pixel (1-based) a crop takes from a box's start corner. */
+    private static int first(double corner) {
+        return Math.max((int) corner, 1);
+    }
+
+    /** The last pixel (1-based, inclusive) a crop takes up to a box's end corner on an axis of {@code size}. */
+    private static int last(double corner, int size) {
+        return Math.min((int) corner, size);
     }
 
     /** Converts to the public type, clipping the box to the image as documented. */

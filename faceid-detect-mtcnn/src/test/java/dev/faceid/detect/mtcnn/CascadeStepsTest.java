@@ -7,21 +7,21 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The reference's box arithmetic: NMS with inclusive areas, squaring, regression and truncation. */
+/** The reference's box arithmetic: its two NMS overlap measures, squaring and regression. */
 class CascadeStepsTest {
 
     @Test
-    @DisplayName("Union NMS keeps the best box and drops one overlapping it by more than the threshold")
+    @DisplayName("Union NMS measures continuous areas (no +1), keeps the best box and drops one overlapping it more")
     void unionNms() {
-        Box best = new Box(0, 0, 9, 9, 0.9);
-        Box overlapping = new Box(1, 1, 10, 10, 0.8);  // IoU with inclusive areas = 81 / 119 = 0.68
-        Box apart = new Box(20, 20, 29, 29, 0.7);
+        Box best = new Box(0, 0, 10, 10, 0.9);
+        Box overlapping = new Box(1, 1, 11, 11, 0.8);  // IoU = 81 / 119 = 0.68; with +1 areas it would be 0.71
+        Box apart = new Box(20, 20, 30, 30, 0.7);
         assertEquals(List.of(best, apart), Nms.apply(List.of(overlapping, apart, best), 0.5, Nms.Overlap.UNION));
         assertEquals(3, Nms.apply(List.of(overlapping, apart, best), 0.7, Nms.Overlap.UNION).size());
     }
 
     @Test
-    @DisplayName("Min NMS drops a box lying inside a better one even when their IoU is small")
+    @DisplayName("Min NMS (inclusive +1 areas) drops a box lying inside a better one even when their IoU is small")
     void minNms() {
         Box big = new Box(0, 0, 19, 19, 0.9);
         Box inside = new Box(5, 5, 9, 9, 0.95);
@@ -43,7 +43,7 @@ class CascadeStepsTest {
     }
 
     @Test
-    @DisplayName("Stage 1 regresses by x2 - x1, later stages by the inclusive x2 - x1 + 1; truncation is toward zero")
+    @DisplayName("Stage 1 regresses by x2 - x1, later stages by the inclusive x2 - x1 + 1")
     void regressionConventions() {
         Box first = new Box(10, 10, 20, 30, 1);
         first.reg[0] = 0.1;
@@ -55,9 +55,5 @@ class CascadeStepsTest {
         later.reg[0] = 0.1;
         later.regress();
         assertEquals(11, later.x1, 1e-12);
-        Box negative = new Box(-2.7, 3.9, 5.5, 8.2, 1);
-        negative.truncate();
-        assertEquals(-2, negative.x1, 0);
-        assertEquals(3, negative.y1, 0);
     }
 }

@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs any FaceNet-style network described by an {@link EmbeddingModel}: align, normalise, infer in one batch,
- * L2-normalise. Thread-safe: calls share only the (thread-safe) network.
+ * Runs any FaceNet-style network described by an {@link EmbeddingModel}: align, normalise, infer, L2-normalise.
+ * A batch of faces is aligned and run in slices side by side on the backend's predictors. Thread-safe: calls share only the (thread-safe) network.
  */
 final class FacenetEmbedder implements Embedder {
     private final EmbeddingModel model;
@@ -35,7 +35,8 @@ final class FacenetEmbedder implements Embedder {
 
     /** One blank face through the network, so a model that does not match its description fails now, clearly. */
     private void checkOutputShape() {
-        FloatTensor out = infer(new float[3 * model.inputWidth() * model.inputHeight()], 1);
+        FloatTensor out = network.run(FloatTensor.of(new float[3 * model.inputWidth() * model.inputHeight()], 1, 3,
+                model.inputHeight(), model.inputWidth())).get(0);
         long[] shape = out.shape();
         if (shape.length != 2 || shape[0] != 1 || shape[1] != model.dimension()) {
             throw new ModelException("Model '" + model.id() + "' (" + model.source() + ") returns shape "
@@ -55,16 +56,8 @@ final class FacenetEmbedder implements Embedder {
         if (faces.isEmpty()) {
             return List.of();
         }
-        byte[] aligned = aligner.align(image, faces);
-        return embedAligned(aligned, faces.size());
-    }
-
-    /**
-     * Embeds faces that are already aligned: {@code n} interleaved RGB crops of the model's input size.
-     */
-    List<Embedding> embedAligned(byte[] rgb, int n) {
-        float[] batch = NetworkInput.pack(rgb, n, model);
-        float[] out = infer(batch, n).data();
+        int n = faces.size();
+        float[] out = network.runBatched(n, (from, to) -> input(image, faces.subList(from, to))).get(0).data();
         int d = model.dimension();
         List<Embedding> result = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
@@ -73,9 +66,10 @@ final class FacenetEmbedder implements Embedder {
         return result;
     }
 
-    private FloatTensor infer(float[] batch, int n) {
-        List<FloatTensor> out = network.run(FloatTensor.of(batch, n, 3, model.inputHeight(), model.inputWidth()));
-        return out.get(0);
+    /** The network input for some faces of one image: aligned, then laid out and normalised as the model says. */
+    private FloatTensor input(FaceImage image, List<DetectedFace> faces) {
+        float[] batch = NetworkInput.pack(aligner.align(image, faces), faces.size(), model);
+        return FloatTensor.of(batch, faces.size(), 3, model.inputHeight(), model.inputWidth());
     }
 
     @Override

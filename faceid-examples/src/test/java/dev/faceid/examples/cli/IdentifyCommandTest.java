@@ -65,17 +65,28 @@ class IdentifyCommandTest {
     }
 
     @Test
-    @DisplayName("--threshold tightens the decision (0.01 names nobody) and --top-k bounds the candidates")
+    @DisplayName("--threshold tightens the decision (below every face's distance it names nobody) and --top-k bounds "
+            + "the candidates")
     void thresholdAndTopK() {
-        Cli r = Cli.run("identify", sample1.toString(), "-g", gallery.toString(), "--json", "--threshold", "0.01",
+        double nearest = Double.MAX_VALUE;
+        Cli plain = Cli.run("identify", sample1.toString(), "-g", gallery.toString(), "--json");
+        for (JsonElement f : faces(plain)) {
+            nearest = Math.min(nearest, f.getAsJsonObject().get("distance").getAsDouble());
+        }
+        String threshold = String.valueOf(nearest / 2);
+        Cli r = Cli.run("identify", sample1.toString(), "-g", gallery.toString(), "--json", "--threshold", threshold,
                 "--top-k", "2");
         assertEquals(0, r.exitCode(), r.toString());
-        JsonObject image = JsonParser.parseString(r.out()).getAsJsonArray().get(0).getAsJsonObject();
-        assertEquals(List.of(), named(image));
-        for (JsonElement f : image.getAsJsonArray("faces")) {
+        assertEquals(List.of(), named(JsonParser.parseString(r.out()).getAsJsonArray().get(0).getAsJsonObject()));
+        for (JsonElement f : faces(r)) {
             assertEquals(2, f.getAsJsonObject().getAsJsonArray("candidates").size());
-            assertEquals(0.01, f.getAsJsonObject().get("threshold").getAsDouble(), 1e-9);
+            assertEquals(nearest / 2, f.getAsJsonObject().get("threshold").getAsDouble(), 1e-9);
         }
+    }
+
+    private static Iterable<JsonElement> faces(Cli run) {
+        assertEquals(0, run.exitCode(), run.toString());
+        return JsonParser.parseString(run.out()).getAsJsonArray().get(0).getAsJsonObject().getAsJsonArray("faces");
     }
 
     @Test
