@@ -4,24 +4,26 @@ import dev.faceid.api.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.match.Candidate;
 import dev.faceid.api.match.MatchResult;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Prints identifications as a fixed-width table, the way the demo and {@code faceid identify} show them. */
+/**
+ * Prints identifications as a table, the way the demo and {@code faceid identify} show them. The box and identity
+ * columns grow to their longest entry, so a large photo's coordinates or a long name never shift the columns.
+ */
 public final class IdentificationTable {
-    private static final String FORMAT = "%3s  %-22s  %5s  %-12s  %8s  %10s  %-20s%n";
 
     private IdentificationTable() {
     }
 
     /** One row per face, numbered from 1, with up to {@code topK} nearest candidates in the last column. */
     public static String format(List<Identification> ids, int topK) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, FORMAT, "#", "box (x1,y1)-(x2,y2)", "det", "identity", "distance",
-                "confidence", topK == 1 ? "nearest candidate" : "nearest candidates"));
-        out.append("-".repeat(3 + 2 + 22 + 2 + 5 + 2 + 12 + 2 + 8 + 2 + 10 + 2 + 20)).append(System.lineSeparator());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"#", "box (x1,y1)-(x2,y2)", "det", "identity", "distance", "confidence",
+            topK == 1 ? "nearest candidate" : "nearest candidates"});
         for (int i = 0; i < ids.size(); i++) {
             Identification id = ids.get(i);
             BoundingBox b = id.face().box();
@@ -30,10 +32,21 @@ public final class IdentificationTable {
                     Math.round(b.x2()), Math.round(b.y2()));
             String nearest = m.candidates().isEmpty() ? "-" : m.candidates().stream().limit(topK)
                     .map(IdentificationTable::candidate).collect(Collectors.joining(", "));
-            out.append(String.format(Locale.ROOT, FORMAT, i + 1, box,
-                    String.format(Locale.ROOT, "%.3f", id.face().score()), m.label(),
-                    Double.isFinite(m.distance()) ? String.format(Locale.ROOT, "%.3f", m.distance()) : "-",
-                    String.format(Locale.ROOT, "%.3f", m.confidence()), nearest));
+            rows.add(new String[] {String.valueOf(i + 1), box,
+                String.format(Locale.ROOT, "%.3f", id.face().score()), m.label(),
+                Double.isFinite(m.distance()) ? String.format(Locale.ROOT, "%.3f", m.distance()) : "-",
+                String.format(Locale.ROOT, "%.3f", m.confidence()), nearest});
+        }
+        int boxWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
+        int nameWidth = rows.stream().mapToInt(r -> r[3].length()).max().orElse(0);
+        String format = "%3s  %-" + boxWidth + "s  %5s  %-" + nameWidth + "s  %8s  %10s  %s%n";
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            out.append(String.format(Locale.ROOT, format, (Object[]) rows.get(i)));
+            if (i == 0) {
+                int rule = 3 + 2 + boxWidth + 2 + 5 + 2 + nameWidth + 2 + 8 + 2 + 10 + 2 + rows.get(0)[6].length();
+                out.append("-".repeat(rule)).append(System.lineSeparator());
+            }
         }
         return out.toString();
     }
