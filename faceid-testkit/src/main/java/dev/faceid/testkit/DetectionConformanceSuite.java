@@ -39,22 +39,20 @@ public abstract class DetectionConformanceSuite extends BackendSuite {
     @ValueSource(ints = {20, 50})
     @DisplayName("Every confident reference face is found (IoU >= 0.8) and every confident face found is in the reference")
     void agreesWithReferenceMtcnn(int minFace) {
-        Detector detector = detector(minFace);
         int matched = 0;
-        for (String sample : SamplePhotos.SAMPLES) {
-            FaceImage image = ImageLoader.defaults().read(SamplePhotos.get(sample));
-            List<DetectedFace> expected = reference.get(sample + "@min" + minFace);
-            List<DetectedFace> found = detector.detect(image);
+        for (Map.Entry<String, List<DetectedFace>> sample : detectSamples(minFace).entrySet()) {
+            List<DetectedFace> expected = reference.get(sample.getKey());
+            List<DetectedFace> found = sample.getValue();
             for (DetectedFace e : confident(expected)) {
                 DetectedFace f = best(found, e);
                 assertTrue(f != null && f.box().iou(e.box()) >= MIN_IOU,
-                        sample + "@" + minFace + ": reference face " + e.box() + " not found; found " + found);
+                        sample.getKey() + ": reference face " + e.box() + " not found; found " + found);
                 matched++;
             }
             for (DetectedFace f : confident(found)) {
                 DetectedFace e = best(expected, f);
                 assertTrue(e != null && e.box().iou(f.box()) >= MIN_IOU,
-                        sample + "@" + minFace + ": found face " + f.box() + " (" + f.score()
+                        sample.getKey() + ": found face " + f.box() + " (" + f.score()
                                 + ") is not in the reference " + expected);
             }
         }
@@ -65,16 +63,14 @@ public abstract class DetectionConformanceSuite extends BackendSuite {
     @ValueSource(ints = {20, 50})
     @DisplayName("Every reference face, confident or not, is reproduced to the reference's rounding (0.01 px)")
     void reproducesReferenceToTheHundredth(int minFace) {
-        Detector detector = detector(minFace);
         double worstBox = 0;
         double worstMark = 0;
         double worstScore = 0;
         int faces = 0;
-        for (String sample : SamplePhotos.SAMPLES) {
-            FaceImage image = ImageLoader.defaults().read(SamplePhotos.get(sample));
-            List<DetectedFace> expected = reference.get(sample + "@min" + minFace);
-            List<DetectedFace> found = detector.detect(image);
-            assertEquals(expected.size(), found.size(), sample + "@" + minFace + ": found " + found);
+        for (Map.Entry<String, List<DetectedFace>> sample : detectSamples(minFace).entrySet()) {
+            List<DetectedFace> expected = reference.get(sample.getKey());
+            List<DetectedFace> found = sample.getValue();
+            assertEquals(expected.size(), found.size(), sample.getKey() + ": found " + found);
             for (DetectedFace e : expected) {
                 DetectedFace f = best(found, e);
                 worstBox = Math.max(worstBox, FaceDifferences.maxCornerError(f, e));
@@ -90,6 +86,17 @@ public abstract class DetectionConformanceSuite extends BackendSuite {
         assertTrue(worstBox <= REFERENCE_ROUNDING, "box corner error " + worstBox + " px");
         assertTrue(worstMark <= REFERENCE_ROUNDING * Math.sqrt(2), "landmark error " + worstMark + " px");
         assertTrue(worstScore <= 1e-4, "probability error " + worstScore);
+    }
+
+    /** This backend's detections on every sample photo, keyed as the reference is: {@code sampleN.jpg@minM}. */
+    private Map<String, List<DetectedFace>> detectSamples(int minFace) {
+        Detector detector = detector(minFace);
+        Map<String, List<DetectedFace>> found = new java.util.LinkedHashMap<>();
+        for (String sample : SamplePhotos.SAMPLES) {
+            FaceImage image = ImageLoader.defaults().read(SamplePhotos.get(sample));
+            found.put(sample + "@min" + minFace, detector.detect(image));
+        }
+        return found;
     }
 
     private static List<DetectedFace> confident(List<DetectedFace> faces) {

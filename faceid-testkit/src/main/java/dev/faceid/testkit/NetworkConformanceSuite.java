@@ -12,10 +12,13 @@ import dev.faceid.api.error.ModelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +129,39 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @DisplayName("runAll prepares each input within the pool (never more at once than its parallelism) and keeps "
+            + "the outputs in input order")
+    void runAllPreparesWithinThePool() {
+        Network n = backend.load(ModelSource.bundled("rnet"));
+        FloatTensor golden = Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24);
+        int per = 3 * 24 * 24;
+        AtomicInteger preparing = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        List<Supplier<FloatTensor>> inputs = new ArrayList<>();
+        for (int k = 0; k < 33; k++) {
+            int crop = k;
+            inputs.add(() -> {
+                mostAtOnce.accumulateAndGet(preparing.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(5); // long enough for other preparations to overlap if the pool allowed it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                preparing.decrementAndGet();
+                return FloatTensor.of(Arrays.copyOfRange(golden.data(), crop * per, (crop + 1) * per), 1, 3, 24, 24);
+            });
+        }
+        List<List<FloatTensor>> out = n.runAll(inputs);
+        float[] expected = n.run(golden).get(0).data();
+        for (int k = 0; k < 33; k++) {
+            assertArrayEquals(Arrays.copyOfRange(expected, k * 2, k * 2 + 2), out.get(k).get(0).data(), 1e-5f,
+                    "crop " + k);
+        }
+        assertTrue(mostAtOnce.get() <= n.parallelism(),
+                mostAtOnce.get() + " inputs prepared at once, parallelism " + n.parallelism());
     }
 
     @Test

@@ -58,6 +58,20 @@ final class Box {
         y2 = y1 + l;
     }
 
+    /**
+     * Sets the landmarks from O-Net's output at {@code at}: x1..x5 then y1..y5, as fractions of this box's inclusive
+     * size, measured from its 1-based corner.
+     */
+    void placeLandmarks(float[] marks, int at) {
+        double w = x2 - x1 + 1;
+        double h = y2 - y1 + 1;
+        landmarks = new double[10];
+        for (int j = 0; j < 5; j++) {
+            landmarks[j] = w * marks[at + j] + x1 - 1;
+            landmarks[5 + j] = h * marks[at + 5 + j] + y1 - 1;
+        }
+    }
+
     /** The area as the torchvision NMS of the reference's union stages measures it: {@code (x2 - x1) * (y2 - y1)}. */
     double area() {
         return (x2 - x1) * (y2 - y1);

@@ -137,27 +137,8 @@ final class MtcnnDetector implements Detector {
 
     /** Stage 2: R-Net on 24x24 crops, threshold, NMS, regression, squaring. */
     private List<Box> refine(IntegralImage pixels, List<Box> candidates) {
-        double t = options.stageThresholds().get(1);
-        List<Box> boxes = inside(candidates, pixels);
-        if (boxes.isEmpty()) {
-            return boxes;
-        }
-        List<FloatTensor> out = rnet.runBatched(boxes.size(), (from, to) -> crops(pixels, boxes.subList(from, to), 24));
-        float[] prob = out.get(0).data();
-        float[] reg = out.get(1).data();
-        List<Box> passed = new ArrayList<>();
-        for (int k = 0; k < boxes.size(); k++) {
-            float score = prob[k * 2 + 1];
-            if (score > t) {
-                Box b = boxes.get(k);
-                b.score = score;
-                for (int c = 0; c < 4; c++) {
-                    b.reg[c] = reg[k * 4 + c];
-                }
-                passed.add(b);
-            }
-        }
-        List<Box> kept = Nms.apply(passed, 0.7, Nms.Overlap.UNION);
+        List<Box> kept = Nms.apply(score(rnet, pixels, candidates, 24, options.stageThresholds().get(1)), 0.7,
+                Nms.Overlap.UNION);
         for (Box b : kept) {
             b.regress();
             b.square();
@@ -167,38 +148,45 @@ final class MtcnnDetector implements Detector {
 
     /** Stage 3: O-Net on 48x48 crops, threshold, landmarks, regression, NMS by the smaller area. */
     private List<Box> output(IntegralImage pixels, List<Box> candidates) {
-        double t = options.stageThresholds().get(2);
+        List<Box> passed = score(onet, pixels, candidates, 48, options.stageThresholds().get(2));
+        for (Box b : passed) {
+            b.regress();
+        }
+        return Nms.apply(passed, 0.7, Nms.Overlap.MIN);
+    }
+
+    /**
+     * Runs {@code net} on the {@code size x size} crops of the candidates that overlap the image and returns those
+     * scoring above {@code threshold}, each with its score, its regression and, where the network gives them, its
+     * landmarks placed on the box as it was cropped.
+     */
+    private static List<Box> score(Network net, IntegralImage pixels, List<Box> candidates, int size,
+                                   double threshold) {
         List<Box> boxes = inside(candidates, pixels);
         if (boxes.isEmpty()) {
             return boxes;
         }
-        List<FloatTensor> out = onet.runBatched(boxes.size(), (from, to) -> crops(pixels, boxes.subList(from, to), 48));
+        List<FloatTensor> out = net.runBatched(boxes.size(),
+                (from, to) -> crops(pixels, boxes.subList(from, to), size));
         float[] prob = out.get(0).data();
         float[] reg = out.get(1).data();
-        float[] marks = out.get(2).data();
+        float[] marks = out.size() > 2 ? out.get(2).data() : null;
         List<Box> passed = new ArrayList<>();
         for (int k = 0; k < boxes.size(); k++) {
             float score = prob[k * 2 + 1];
-            if (score > t) {
+            if (score > threshold) {
                 Box b = boxes.get(k);
                 b.score = score;
                 for (int c = 0; c < 4; c++) {
                     b.reg[c] = reg[k * 4 + c];
                 }
-                double bw = b.x2 - b.x1 + 1;
-                double bh = b.y2 - b.y1 + 1;
-                b.landmarks = new double[10];
-                for (int j = 0; j < 5; j++) {
-                    b.landmarks[j] = bw * marks[k * 10 + j] + b.x1 - 1;
-                    b.landmarks[5 + j] = bh * marks[k * 10 + 5 + j] + b.y1 - 1;
+                if (marks != null) {
+                    b.placeLandmarks(marks, k * 10);
                 }
                 passed.add(b);
             }
         }
-        for (Box b : passed) {
-            b.regress();
-        }
-        return Nms.apply(passed, 0.7, Nms.Overlap.MIN);
+        return passed;
     }
 
     /** The pyramid scales: the first maps the minimum face to P-Net's 12-pixel window. */

@@ -14,7 +14,7 @@ class CascadeStepsTest {
     @DisplayName("Union NMS measures continuous areas (no +1), keeps the best box and drops one overlapping it more")
     void unionNms() {
         Box best = new Box(0, 0, 10, 10, 0.9);
-        Box overlapping = new Box(1, 1, 11, 11, 0.8);  // IoU = 81 / 119 = 0.68; with +1 areas it would be 0.71
+        Box overlapping = new Box(1, 1, 11, 11, 0.8);  // IoU = 81 / 119 = 0.68; with +1 areas 100 / 142 = 0.704
         Box apart = new Box(20, 20, 30, 30, 0.7);
         assertEquals(List.of(best, apart), Nms.apply(List.of(overlapping, apart, best), 0.5, Nms.Overlap.UNION));
         assertEquals(3, Nms.apply(List.of(overlapping, apart, best), 0.7, Nms.Overlap.UNION).size());
