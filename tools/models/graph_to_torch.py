@@ -165,7 +165,7 @@ class _Builder:
             top, bottom = _tf_same_pads(n_h, kh, sh)
             left, right = _tf_same_pads(n_w, kw, sw)
             pads = (left, right, top, bottom)
-        conv = nn.Conv2d(in_c, out_c, (kh, kw), stride=(sh, sw), groups=groups, bias=b is not None)
+        conv = GemmConv2d(in_c, out_c, (kh, kw), stride=(sh, sw), groups=groups, bias=b is not None)
         with torch.no_grad():
             conv.weight.copy_(wt)
             if b is not None:
@@ -219,7 +219,7 @@ class _Builder:
             flat_id = -1000 - op.index   # synthetic id for the flattened tensor
             self.nodes.append(("flatten", None, [x.index], flat_id))
             src = _Synthetic(flat_id)
-        lin = nn.Linear(wd.shape[1], wd.shape[0], bias=b is not None)
+        lin = RowLinear(wd.shape[1], wd.shape[0], bias=b is not None)
         with torch.no_grad():
             lin.weight.copy_(torch.from_numpy(np.ascontiguousarray(wd)))
             if b is not None:
@@ -313,6 +313,55 @@ class _Builder:
         for name, mod in self.modules.items():
             gm.layers[name] = mod
         return gm.eval()
+
+
+class GemmConv2d(nn.Conv2d):
+    """A convolution that TorchScript can pin to PyTorch's own im2col + GEMM kernel.
+
+    With ``gemm`` set, tracing records ``aten::thnn_conv2d`` instead of
+    ``aten::_convolution``.  libtorch sends ``_convolution`` on float CPU
+    tensors with a batch above 1 (or a large image) to oneDNN, whose direct
+    JIT kernels gave wrong, run-dependent MTCNN outputs on some AVX-512 CPUs
+    (issue #11); ``thnn_conv2d`` never enters oneDNN and computes each image
+    of a batch alone, so a crop gets the same bits whatever batch it is in.
+    ONNX has no such op, so the flag is off for the ONNX export.
+    """
+
+    gemm = False
+
+    def forward(self, x):
+        if not self.gemm:
+            return super().forward(x)
+        return torch._C._nn.thnn_conv2d(x, self.weight, list(self.kernel_size), self.bias,
+                                        list(self.stride), list(self.padding))
+
+
+class RowLinear(nn.Linear):
+    """A fully connected layer that TorchScript can compute one row at a time.
+
+    With ``gemm`` set, tracing records a batched matrix product of each row
+    with the weights (``aten::bmm``) instead of ``aten::linear``: one GEMM over
+    the whole batch picks its kernel and summation order by batch size, so a
+    crop's scores changed in the last bits with the batch it was in.  ONNX
+    Runtime's Gemm is batch-invariant already, so the flag is off for ONNX.
+    """
+
+    gemm = False
+
+    def forward(self, x):
+        if not self.gemm:
+            return super().forward(x)
+        w = self.weight.t().unsqueeze(0).expand(x.shape[0], -1, -1)
+        y = torch.bmm(x.unsqueeze(1), w).squeeze(1)
+        return y if self.bias is None else y + self.bias
+
+
+def set_gemm_convolutions(module, enabled):
+    """Pins (or unpins) every regular convolution and fully connected layer of
+    ``module`` to per-image GEMM kernels."""
+    for m in module.modules():
+        if isinstance(m, GemmConv2d) and m.groups == 1 or isinstance(m, RowLinear):
+            m.gemm = enabled
 
 
 class _Synthetic:

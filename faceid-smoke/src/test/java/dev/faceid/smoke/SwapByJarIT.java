@@ -1,6 +1,7 @@
 package dev.faceid.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,10 +52,12 @@ class SwapByJarIT {
     }
 
     @Test
-    @DisplayName("With only the ONNX jar, the demo runs on ONNX Runtime and gets the expected answers")
+    @DisplayName("With only the ONNX jar, the demo runs on ONNX Runtime, gets the expected answers, and the CPU "
+            + "artifact probes for no GPU (no CUDA warning)")
     void onnxJarAlone(@TempDir Path dir) throws Exception {
         Run r = demo(dir.resolve("out"), List.of(jar("onnx")));
         assertEquals(0, r.exit(), r.stderr());
+        assertFalse(r.stderr().contains("CUDA"), r.stderr());
         assertTrue(r.stdout().contains("backend: onnx on cpu"), r.stdout());
         assertTrue(r.stdout().contains(RESULT), r.stdout());
         assertTrue(Files.size(dir.resolve("out").resolve("annotated.png")) > 0);

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.FloatTensor;
+import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
 import dev.faceid.api.error.ModelException;
+import dev.faceid.api.spi.Registries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,6 +100,82 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
                 assertEquals(all[k * 192 + j], single[j], 1e-4, "face " + k + " dim " + j);
             }
         }
+    }
+
+    /** Every output of {@code network} on {@code input}, concatenated. */
+    private static float[] outputs(Network network, FloatTensor input) {
+        return concat(network.run(input));
+    }
+
+    private static float[] concat(List<FloatTensor> tensors) {
+        int size = tensors.stream().mapToInt(t -> t.data().length).sum();
+        float[] all = new float[size];
+        int at = 0;
+        for (FloatTensor t : tensors) {
+            System.arraycopy(t.data(), 0, all, at, t.data().length);
+            at += t.data().length;
+        }
+        return all;
+    }
+
+    /** The outputs of each crop run alone, concatenated output by output as a batch run gives them. */
+    private static float[] cropByCrop(Network network, FloatTensor batch) {
+        int n = (int) batch.shape()[0];
+        int per = batch.data().length / n;
+        long[] one = batch.shape().clone();
+        one[0] = 1;
+        List<Supplier<FloatTensor>> crops = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            float[] crop = Arrays.copyOfRange(batch.data(), k * per, (k + 1) * per);
+            crops.add(() -> FloatTensor.of(crop, one));
+        }
+        List<List<FloatTensor>> each = network.runAll(crops);
+        List<FloatTensor> byOutput = new ArrayList<>();
+        for (int o = 0; o < each.get(0).size(); o++) {
+            for (List<FloatTensor> e : each) {
+                byOutput.add(e.get(o));
+            }
+        }
+        return concat(byOutput);
+    }
+
+    @Test
+    @DisplayName("Deterministic: R-Net, O-Net and MobileFaceNet give the same bits for a crop whether it runs alone or "
+            + "in a batch, run after run, with a pool of 1 or of the default size")
+    void outputsAreBitExactAcrossBatchesRunsAndPools() {
+        Map<String, FloatTensor> inputs = Map.of(
+                "rnet", Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24),
+                "onet", Golden.read("onet_17x3x48x48_in", 17, 3, 48, 48),
+                "mobilefacenet", Golden.read("mobilefacenet_4x3x112x112_in", 4, 3, 112, 112));
+        try (InferenceBackend single = Registries.backends().forName(backendName())
+                .create(BackendOptions.builder().optPoolSize(1).build())) {
+            for (Map.Entry<String, FloatTensor> e : inputs.entrySet()) {
+                Network n = backend.load(ModelSource.bundled(e.getKey()));
+                float[] batch = outputs(n, e.getValue());
+                assertArrayEquals(batch, outputs(n, e.getValue()), e.getKey() + ": a second run");
+                assertArrayEquals(batch, cropByCrop(n, e.getValue()), e.getKey() + ": crop by crop");
+                assertArrayEquals(batch, outputs(single.load(ModelSource.bundled(e.getKey())), e.getValue()),
+                        e.getKey() + ": pool of 1");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Starting the backend and running its networks sets no JVM system property (library code changes no "
+            + "global JVM state)")
+    void setsNoSystemProperty() {
+        for (String net : List.of("pnet", "rnet", "onet", "mobilefacenet")) {
+            backend.load(ModelSource.bundled(net));
+        }
+        backend.load(ModelSource.bundled("rnet")).run(Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24));
+        Map<Object, Object> changed = new HashMap<>(System.getProperties());
+        changed.entrySet().removeAll(propertiesBeforeStart.entrySet());
+        // JNA records where it unpacked itself (jna.loaded, jnidispatch.path, ...) when DJL's CUDA probe first loads
+        // it: JNA's own bookkeeping, read by nothing else.
+        changed.keySet().removeIf(k -> k.toString().startsWith("jna") || k.toString().startsWith("jnidispatch"));
+        assertEquals(Map.of(), changed, "system properties set or changed");
+        assertTrue(System.getProperties().keySet().containsAll(propertiesBeforeStart.keySet()),
+                "system properties removed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.faceid.api.backend;
 
 import dev.faceid.api.error.ConfigurationException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,14 @@ import java.util.Optional;
  * @param intraOpThreads threads one inference may use; 0 lets the engine decide
  * @param poolSize       how many inferences may run at once per network; each holds its own engine state
  * @param device         {@code "cpu"}, {@code "gpu"} or {@code "gpu:N"}; empty picks the backend's default
+ * @param selfTest       whether each bundled network must reproduce its bundled known answer when it loads (on by
+ *                       default; a few milliseconds per network). Turn it off only where many instances start on
+ *                       machines already proven by one that ran it.
+ * @param modelFolder    a folder whose files replace the bundled models and their known answers, by name (for
+ *                       example {@code pnet.onnx} and {@code pnet.kat}); empty uses the files inside the backend jar
  */
-public record BackendOptions(int intraOpThreads, int poolSize, Optional<String> device) {
+public record BackendOptions(int intraOpThreads, int poolSize, Optional<String> device, boolean selfTest,
+                             Optional<Path> modelFolder) {
 
     public BackendOptions {
         if (intraOpThreads < 0) {
@@ -37,6 +44,8 @@ public record BackendOptions(int intraOpThreads, int poolSize, Optional<String> 
         private int intraOpThreads = 1;
         private int poolSize = Runtime.getRuntime().availableProcessors();
         private Optional<String> device = Optional.empty();
+        private boolean selfTest = true;
+        private Optional<Path> modelFolder = Optional.empty();
 
         private Builder() {
         }
@@ -56,8 +65,18 @@ public record BackendOptions(int intraOpThreads, int poolSize, Optional<String> 
             return this;
         }
 
+        public Builder optSelfTest(boolean selfTest) {
+            this.selfTest = selfTest;
+            return this;
+        }
+
+        public Builder optModelFolder(Path folder) {
+            this.modelFolder = Optional.of(folder);
+            return this;
+        }
+
         public BackendOptions build() {
-            return new BackendOptions(intraOpThreads, poolSize, device);
+            return new BackendOptions(intraOpThreads, poolSize, device, selfTest, modelFolder);
         }
     }
 }

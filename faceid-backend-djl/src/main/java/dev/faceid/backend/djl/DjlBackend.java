@@ -2,6 +2,7 @@ package dev.faceid.backend.djl;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
@@ -11,6 +12,7 @@ import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
 import dev.faceid.api.error.ModelException;
+import dev.faceid.api.error.SelfTestFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,13 +35,16 @@ import java.util.stream.Stream;
  * An {@link InferenceBackend} on one DJL engine. Bundled models are copied once from the backend jar into a private
  * temporary folder (DJL engines load from files) and shared by every caller; the folder is deleted on close.
  *
+ * <p>A bundled network that comes with a known answer ({@code pnet.kat} beside {@code pnet.onnx}) must reproduce it
+ * when it loads, unless {@link BackendOptions#selfTest()} is off: an engine that computes wrong numbers on this CPU
+ * is refused with a {@link SelfTestFailedException}, never used.
+ *
  * <p>Thread-safe.
  */
-public final class DjlBackend implements InferenceBackend {
+final class DjlBackend implements InferenceBackend {
     private final String name;
-    private final String engine;
-    private final Class<?> resourceAnchor;
-    private final String resourceDir;
+    private final Engine engine;
+    private final BundledModels bundled;
     private final String extension;
     private final Device device;
     private final BackendOptions options;
@@ -51,20 +58,18 @@ public final class DjlBackend implements InferenceBackend {
     private final ExecutorService helpers = Executors.newCachedThreadPool(daemonThreads());
 
     /**
-     * @param name           the faceid provider name, e.g. {@code "onnx"}
-     * @param engine         the DJL engine name, e.g. {@code "OnnxRuntime"}
-     * @param resourceAnchor a class of the backend jar, whose loader finds the bundled models
-     * @param resourceDir    the folder of the bundled models in that jar, e.g. {@code "/dev/faceid/backend/onnx/models"}
-     * @param extension      the model file extension, e.g. {@code ".onnx"}
-     * @param device         where networks run
-     * @param engineOptions  passed to DJL's {@code Criteria.optOption}
+     * @param name          the faceid provider name, e.g. {@code "onnx"}
+     * @param engine        the started DJL engine
+     * @param bundled       where the bundled models and their known answers are
+     * @param extension     the model file extension, e.g. {@code ".onnx"}
+     * @param device        where networks run
+     * @param engineOptions passed to DJL's {@code Criteria.optOption}
      */
-    public DjlBackend(String name, String engine, Class<?> resourceAnchor, String resourceDir, String extension,
-                      Device device, BackendOptions options, Map<String, String> engineOptions) {
+    DjlBackend(String name, Engine engine, BundledModels bundled, String extension, Device device,
+                      BackendOptions options, Map<String, String> engineOptions) {
         this.name = name;
         this.engine = engine;
-        this.resourceAnchor = resourceAnchor;
-        this.resourceDir = resourceDir;
+        this.bundled = bundled;
         this.extension = extension;
         this.device = device;
         this.options = options;
@@ -92,24 +97,64 @@ public final class DjlBackend implements InferenceBackend {
     }
 
     private DjlNetwork open(ModelSource source) {
-        Path file;
-        String label;
-        if (source instanceof ModelSource.Bundled bundled) {
-            label = bundled.name();
-            file = extract(bundled.name());
-        } else {
-            file = ((ModelSource.File) source).path();
-            label = file.toString();
-            if (!Files.isRegularFile(file)) {
-                throw new ModelException("Model file not found: " + file);
+        if (source instanceof ModelSource.Bundled b) {
+            DjlNetwork network = open(extract(b.name()), b.name());
+            try {
+                if (options.selfTest()) {
+                    knownAnswer(b.name()).ifPresent(k -> selfTest(network, k));
+                }
+            } catch (RuntimeException e) {
+                network.close();
+                throw e;
             }
+            return network;
         }
+        Path file = ((ModelSource.File) source).path();
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException("Model file not found: " + file);
+        }
+        return open(file, file.toString());
+    }
+
+    private Optional<KnownAnswer> knownAnswer(String model) {
+        String fileName = model + ".kat";
+        try {
+            Optional<InputStream> in = bundled.open(fileName);
+            if (in.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream s = in.get()) {
+                return Optional.of(KnownAnswer.read(s, name + " " + fileName));
+            }
+        } catch (IOException e) {
+            throw new ModelException("Cannot read known answer " + fileName + " of the " + name + " backend: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void selfTest(DjlNetwork network, KnownAnswer known) {
+        KnownAnswer.Deviation d = known.check(network);
+        if (Double.isNaN(d.maxError()) || d.maxError() > known.tolerance()) {
+            String message = String.format(Locale.ROOT,
+                    "Self-test failed: network %s, output %d, on a batch of %d, differs from its known answer by %s"
+                            + " (tolerance %.1g) on %s %s (DJL %s), device %s, CPU %s. This engine computes wrong"
+                            + " numbers on this machine, so the %s backend refuses to run; use another backend"
+                            + " (for example faceid-backend-onnx) and report the CPU.",
+                    network.name(), d.output(), known.input().shape()[0],
+                    Double.isNaN(d.maxError()) ? "NaN" : String.format(Locale.ROOT, "%.3g", d.maxError()),
+                    known.tolerance(), engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(), device(),
+                    CpuDescription.describe(), name);
+            throw new SelfTestFailedException(message, network.name(), d.maxError(), known.tolerance());
+        }
+    }
+
+    private DjlNetwork open(Path file, String label) {
         Criteria.Builder<FloatTensor, List<FloatTensor>> criteria = Criteria.builder()
                 .setTypes(FloatTensor.class, (Class<List<FloatTensor>>) (Class<?>) List.class)
                 // A folder plus a model name, because DJL treats a bare file path as an archive to unpack.
                 .optModelPath(file.toAbsolutePath().getParent())
                 .optModelName(modelName(file))
-                .optEngine(engine)
+                .optEngine(engine.getEngineName())
                 .optDevice(device)
                 .optTranslator(new TensorTranslator());
         engineOptions.forEach(criteria::optOption);
@@ -117,8 +162,8 @@ public final class DjlBackend implements InferenceBackend {
             ZooModel<FloatTensor, List<FloatTensor>> model = criteria.build().loadModel();
             return new DjlNetwork(label, model, options.poolSize(), helpers);
         } catch (ModelNotFoundException | MalformedModelException | IOException | RuntimeException e) {
-            throw new ModelException("Cannot load model " + label + " on " + engine + ": " + e.getMessage()
-                    + ". Check that the file is a valid " + extension + " model for this backend.", e);
+            throw new ModelException("Cannot load model " + label + " on " + engine.getEngineName() + ": "
+                    + e.getMessage() + ". Check that the file is a valid " + extension + " model for this backend.", e);
         }
     }
 
@@ -131,17 +176,20 @@ public final class DjlBackend implements InferenceBackend {
     }
 
     private Path extract(String model) {
-        String resource = resourceDir + "/" + model + extension;
-        try (InputStream in = resourceAnchor.getResourceAsStream(resource)) {
-            if (in == null) {
+        String fileName = model + extension;
+        try {
+            Optional<InputStream> found = bundled.open(fileName);
+            if (found.isEmpty()) {
                 throw new ModelException("Bundled model '" + model + "' is missing from the " + name
-                        + " backend jar (expected resource " + resource + "). The jar is damaged or incomplete.");
+                        + " backend (expected " + fileName + "). The jar is damaged or incomplete.");
             }
-            Path file = workDir.resolve(model + extension);
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+            try (InputStream in = found.get()) {
+                Path file = workDir.resolve(fileName);
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                return file;
+            }
         } catch (IOException e) {
-            throw new ModelException("Cannot extract bundled model " + resource + ": " + e.getMessage(), e);
+            throw new ModelException("Cannot extract bundled model " + fileName + ": " + e.getMessage(), e);
         }
     }
 
@@ -168,6 +216,6 @@ public final class DjlBackend implements InferenceBackend {
 
     @Override
     public String toString() {
-        return "DjlBackend[" + name + ", " + engine + ", " + device() + "]";
+        return "DjlBackend[" + name + ", " + engine.getEngineName() + ", " + device() + "]";
     }
 }

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the ONNX Runtime and PyTorch providers share: availability from the presence of classes and native
- * resources (nothing is loaded), DJL forced offline so nothing is ever downloaded, native load failures turned into
- * {@link ProviderUnavailableException}, and the device choice.
+ * resources (nothing is loaded; with the natives and the JNI library on the class path DJL never downloads), native
+ * load failures turned into {@link ProviderUnavailableException}, and the device choice. No JVM system property is
+ * set: engine settings go through DJL model options or, where the engine only has a process-wide one, through the
+ * engine's own API, documented by the subclass.
  *
  * <p>Subclasses are immutable and thread-safe.
  */
@@ -31,6 +33,14 @@ public abstract class DjlBackendProvider implements BackendProvider {
 
     /** Class-path resources of which at least one must exist: the natives for this platform. */
     protected abstract List<String> nativeResources();
+
+    /**
+     * Class-path resources of which at least one must exist: DJL's JNI library for this engine, where the engine
+     * has one. Without it DJL would try to download it.
+     */
+    protected List<String> jniResources() {
+        return List.of();
+    }
 
     /** Folder of the bundled models in this backend's jar. */
     protected abstract String modelResourceDir();
@@ -49,8 +59,19 @@ public abstract class DjlBackendProvider implements BackendProvider {
         return "cpu";
     }
 
-    /** Engine settings that must be in place before the engine first loads (system properties). */
-    protected void beforeEngineStart(BackendOptions options) {
+    /**
+     * Settings the engine only has process-wide, applied once it has started. Subclasses that use this say so in
+     * their Javadoc, since another user of the same engine in this JVM shares them.
+     */
+    protected void afterEngineStart(Engine engine, BackendOptions options) {
+    }
+
+    /**
+     * Whether this artifact can run on a GPU at all. The CPU artifacts answer false, so that not even DJL's default
+     * device probe looks for CUDA.
+     */
+    protected boolean gpuCapable() {
+        return !defaultDevice().equals("cpu");
     }
 
     @Override
@@ -68,6 +89,11 @@ public abstract class DjlBackendProvider implements BackendProvider {
             return Availability.unavailable("no " + engineName() + " natives for " + platform()
                     + " on the class path (looked for " + natives + ")");
         }
+        List<String> jni = jniResources();
+        if (!jni.isEmpty() && jni.stream().noneMatch(r -> loader.getResource(r) != null)) {
+            return Availability.unavailable("no DJL " + engineName() + " JNI library for " + platform()
+                    + " on the class path (looked for " + jni + ")");
+        }
         return Availability.ok();
     }
 
@@ -78,10 +104,6 @@ public abstract class DjlBackendProvider implements BackendProvider {
             throw new ProviderUnavailableException("The " + name() + " backend cannot run here: " + a.reason(),
                     a.cause().orElse(null));
         }
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        beforeEngineStart(options);
         Engine engine;
         try {
             engine = Engine.getEngine(engineName());
@@ -89,15 +111,27 @@ public abstract class DjlBackendProvider implements BackendProvider {
             throw new ProviderUnavailableException("The " + name() + " backend's native library failed to load on "
                     + platform() + ": " + t + ". Check that " + artifact() + " matches this platform.", t);
         }
+        afterEngineStart(engine, options);
         Device device = chooseDevice(engine, options);
-        return new DjlBackend(name(), engineName(), getClass(), modelResourceDir(), modelExtension(), device,
-                options, engineOptions(options));
+        BundledModels bundled = options.modelFolder().map(BundledModels::folder)
+                .orElseGet(() -> BundledModels.resources(getClass(), modelResourceDir()));
+        DjlBackend backend = new DjlBackend(name(), engine, bundled, modelExtension(), device, options,
+                engineOptions(options));
+        if (device.isGpu()) {
+            LOG.info("faceid {} backend runs on {} ({} {})", name(), backend.device(), engineName(),
+                    engine.getVersion());
+        }
+        return backend;
     }
 
     private Device chooseDevice(Engine engine, BackendOptions options) {
         String wanted = options.device().orElse(defaultDevice()).toLowerCase(Locale.ROOT);
         if (wanted.equals("cpu")) {
             return Device.cpu();
+        }
+        if (!gpuCapable()) {
+            throw new ProviderUnavailableException("The " + name() + " backend runs on the CPU only, not on "
+                    + wanted + ". Add the GPU artifact (" + artifact() + "-gpu) for a GPU.");
         }
         int id = wanted.startsWith("gpu:") ? Integer.parseInt(wanted.substring(4)) : 0;
         if (engine.getGpuCount() > id) {

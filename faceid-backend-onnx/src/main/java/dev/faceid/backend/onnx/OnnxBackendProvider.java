@@ -1,16 +1,27 @@
 package dev.faceid.backend.onnx;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.backend.djl.DjlBackendProvider;
+import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Provides {@code "onnx"}: the bundled models on ONNX Runtime through DJL, on CPU. Priority 100, the default
- * backend when several are on the class path. Immutable and thread-safe.
+ * backend when several are on the class path. With PyTorch also on the class path, DJL starts it as ONNX Runtime's
+ * "alternative engine" for NDArray operations ONNX Runtime lacks; faceid runs none (its translator only copies
+ * tensors in and out), and leaves DJL's process-wide switch for it ({@code ai.djl.onnx.disable_alternative}) to the
+ * application. Immutable and thread-safe.
  */
 public class OnnxBackendProvider extends DjlBackendProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxBackendProvider.class);
 
     @Override
     public String name() {
@@ -55,11 +66,29 @@ public class OnnxBackendProvider extends DjlBackendProvider {
         return ".onnx";
     }
 
+    /**
+     * DJL settles an engine's default device the first time it needs one, by asking ONNX Runtime for CUDA; the CPU
+     * build answers with a WARN line ("Failed to find CUDA shared provider") on every start. Where ONNX Runtime
+     * itself lists no CUDA provider that answer is known to be the CPU, so it is given to DJL directly: the same
+     * value DJL would compute, without the probe. The engine keeps it in a private field; if a DJL version renames
+     * it, the probe (and its warning) simply come back.
+     */
     @Override
-    protected void beforeEngineStart(BackendOptions options) {
-        // DJL would otherwise hand NDArray operations ONNX Runtime lacks to PyTorch when it is also on the class
-        // path: a silent second engine. faceid needs none, so forbid it.
-        System.setProperty("ai.djl.onnx.disable_alternative", "true");
+    protected void afterEngineStart(Engine engine, BackendOptions options) {
+        if (gpuCapable() || OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+            return;
+        }
+        try {
+            Field field = Engine.class.getDeclaredField("defaultDevice");
+            field.setAccessible(true);
+            synchronized (engine) {
+                if (field.get(engine) == null) {
+                    field.set(engine, Device.cpu());
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Cannot settle DJL's default device for ONNX Runtime; DJL will probe for CUDA itself", e);
+        }
     }
 
     @Override

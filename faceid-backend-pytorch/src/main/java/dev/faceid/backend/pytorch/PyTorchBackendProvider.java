@@ -1,5 +1,7 @@
 package dev.faceid.backend.pytorch;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.backend.djl.DjlBackendProvider;
 import java.util.List;
@@ -39,6 +41,11 @@ public class PyTorchBackendProvider extends DjlBackendProvider {
     }
 
     @Override
+    protected List<String> jniResources() {
+        return List.of("jnilib/" + platform() + "/cpu/libdjl_torch.so");
+    }
+
+    @Override
     protected List<String> nativeResources() {
         String p = platform();
         return List.of("pytorch/cpu/" + p + "/libtorch_cpu.so", "pytorch/cpu/" + p + "/libtorch_cpu.dylib",
@@ -55,14 +62,17 @@ public class PyTorchBackendProvider extends DjlBackendProvider {
         return ".pt";
     }
 
+    /**
+     * libtorch has one intra-op thread count for the whole process ({@code at::set_num_threads}; measured: a count
+     * set on one thread is what every other thread then sees), and no per-model option. So this backend sets it
+     * through DJL's {@link JniUtils} when it starts, never through JVM system properties, and only when
+     * {@link BackendOptions#intraOpThreads()} names a count: another PyTorch user in the same JVM shares it. The
+     * inter-op pool is left alone: the bundled TorchScript graphs never fork.
+     */
     @Override
-    protected void beforeEngineStart(BackendOptions options) {
-        // libtorch reads its thread counts once, when the engine starts.
-        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
-        if (options.intraOpThreads() > 0 && System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(options.intraOpThreads()));
+    protected void afterEngineStart(Engine engine, BackendOptions options) {
+        if (options.intraOpThreads() > 0 && JniUtils.getNumThreads() != options.intraOpThreads()) {
+            JniUtils.setNumThreads(options.intraOpThreads());
         }
     }
 
