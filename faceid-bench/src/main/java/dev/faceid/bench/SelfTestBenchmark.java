@@ -2,10 +2,14 @@ package dev.faceid.bench;
 
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.BackendProvider;
+import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
+import dev.faceid.api.backend.Network;
 import dev.faceid.api.spi.Registries;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,10 +25,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the load-time self-test costs: starting a backend and loading its four bundled networks, with the known-answer
- * check on and off. The engine's natives load once per fork (in setup); each invocation is a new backend with new
- * engine sessions, so the first-run costs of each network are in it, as in a real start. The self-test's cost is
- * the difference of the two medians.
+ * What the load-time self-test costs: starting a backend and loading its four bundled networks ({@code loadOnly}),
+ * the same with the known-answer check ({@code selfTest}), and the same without the check but with one run of each
+ * network on inputs of the known answers' shapes ({@code firstRun}): an engine's first run of a network does work
+ * (TorchScript profiles its graph, ONNX Runtime sizes its arena) that the first request pays when the self-test has
+ * not. The engine's natives load once per fork (in setup); each invocation is a new backend with new sessions.
  * Thread-safety: JMH state, one benchmark thread.
  */
 @State(Scope.Benchmark)
@@ -39,27 +44,36 @@ public class SelfTestBenchmark {
     @Param({"onnx", "pytorch"})
     public String backend;
 
-    @Param({"true", "false"})
-    public boolean selfTest;
+    @Param({"loadOnly", "selfTest", "firstRun"})
+    public String start;
 
     private BackendProvider provider;
     private BackendOptions options;
+    private final Map<String, FloatTensor> inputs = new HashMap<>();
 
     @Setup(Level.Trial)
     public void startEngine() {
+        if (!List.of("loadOnly", "selfTest", "firstRun").contains(start)) {
+            throw new IllegalArgumentException("start must be loadOnly, selfTest or firstRun, got " + start);
+        }
         provider = Registries.backends().forName(backend);
         provider.create(BackendOptions.builder().optSelfTest(false).build()).close();
-        options = BackendOptions.builder().optSelfTest(selfTest).build();
+        options = BackendOptions.builder().optSelfTest(start.equals("selfTest")).build();
+        inputs.put("pnet", BenchTensors.random(1, 1, 3, 97, 131));
+        inputs.put("rnet", BenchTensors.random(2, 2, 3, 24, 24));
+        inputs.put("onet", BenchTensors.random(3, 2, 3, 48, 48));
+        inputs.put("mobilefacenet", BenchTensors.random(4, 2, 3, 112, 112));
     }
 
     @Benchmark
     public int loadFourNetworks() {
         try (InferenceBackend b = provider.create(options)) {
-            int loaded = 0;
+            int outputs = 0;
             for (String n : NETWORKS) {
-                loaded += b.load(ModelSource.bundled(n)).parallelism();
+                Network network = b.load(ModelSource.bundled(n));
+                outputs += start.equals("firstRun") ? network.run(inputs.get(n)).size() : network.parallelism();
             }
-            return loaded;
+            return outputs;
         }
     }
 }
