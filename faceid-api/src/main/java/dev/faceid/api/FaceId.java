@@ -11,6 +11,7 @@ import dev.faceid.api.embed.Embedder;
 import dev.faceid.api.embed.EmbedderOptions;
 import dev.faceid.api.embed.EmbedderProvider;
 import dev.faceid.api.embed.Embedding;
+import dev.faceid.api.error.GalleryException;
 import dev.faceid.api.error.NoFaceException;
 import dev.faceid.api.gallery.FaceDatabase;
 import dev.faceid.api.gallery.FaceDatabaseProvider;
@@ -21,7 +22,6 @@ import dev.faceid.api.match.Matcher;
 import dev.faceid.api.match.MatcherOptions;
 import dev.faceid.api.match.MatcherProvider;
 import dev.faceid.api.match.Verification;
-import dev.faceid.api.spi.Registries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,9 +70,12 @@ public final class FaceId implements AutoCloseable {
                     .orElseGet(() -> databaseProvider.create(embedder.model().id(), embedder.model().dimension()));
             if (!gallery.modelId().equals(embedder.model().id()) || gallery.dimension() != embedder.model()
                     .dimension()) {
-                throw new dev.faceid.api.error.GalleryException("Gallery " + b.galleryFile.orElseThrow()
-                        + " was enrolled with model '" + gallery.modelId() + "', but the embedder runs '"
-                        + embedder.model().id() + "'. Re-enrol it with the current model.");
+                // A gallery from a file, or one a database provider created for the wrong model.
+                String which = b.galleryFile.map(f -> "Gallery " + f).orElse("The gallery of database provider '"
+                        + databaseProvider.name() + "'");
+                throw new GalleryException(which + " holds model '" + gallery.modelId() + "' ("
+                        + gallery.dimension() + "-d), but the embedder runs '" + embedder.model().id() + "' ("
+                        + embedder.model().dimension() + "-d). Re-enrol it with the current model.");
             }
         } catch (RuntimeException e) {
             be.close();

@@ -9,7 +9,7 @@ import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Detector;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -21,7 +21,7 @@ import dev.faceid.api.embed.Embedder;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.embed.EmbeddingModel;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import dev.faceid.embed.facenet.NetworkInput;
 import dev.faceid.embed.facenet.align.FaceAligner;
 import java.io.IOException;

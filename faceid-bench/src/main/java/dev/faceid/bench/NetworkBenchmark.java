@@ -5,7 +5,7 @@ import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

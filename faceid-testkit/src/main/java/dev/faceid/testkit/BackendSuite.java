@@ -2,7 +2,7 @@ package dev.faceid.testkit;
 
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.InferenceBackend;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

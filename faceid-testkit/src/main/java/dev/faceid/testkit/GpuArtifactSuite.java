@@ -8,7 +8,7 @@ import dev.faceid.api.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import dev.faceid.samples.SamplePhotos;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -11,7 +11,7 @@ import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
 import dev.faceid.api.error.ModelException;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

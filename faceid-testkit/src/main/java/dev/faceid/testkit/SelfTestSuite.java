@@ -10,7 +10,7 @@ import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.error.ModelException;
 import dev.faceid.api.error.SelfTestFailedException;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

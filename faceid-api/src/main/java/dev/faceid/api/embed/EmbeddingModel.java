@@ -3,7 +3,7 @@ package dev.faceid.api.embed;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.detect.Point;
 import dev.faceid.api.error.ConfigurationException;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Metric;
 import java.util.List;
 import java.util.Objects;
 

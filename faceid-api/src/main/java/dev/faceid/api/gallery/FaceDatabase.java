@@ -1,9 +1,9 @@
 package dev.faceid.api.gallery;
 
 import dev.faceid.api.embed.Embedding;
-import dev.faceid.api.match.Aggregation;
-import dev.faceid.api.match.Candidate;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Aggregation;
+import dev.faceid.api.search.Candidate;
+import dev.faceid.api.search.Metric;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -25,7 +25,7 @@ public record GalleryOptions(Storage storage, int parallelism) {
          * The float vectors plus an int8 copy (one code per value and one scale per vector, a quarter of the
          * bytes). A nearest-sample search scans the codes, then re-ranks exactly with the floats every person the
          * codes cannot rule out, using a proven bound on the quantisation error: its answers equal the
-         * {@link #FLOAT32} answers. Costs 25% more memory. {@link dev.faceid.api.match.Aggregation#MEAN} needs every
+         * {@link #FLOAT32} answers. Costs 25% more memory. {@link dev.faceid.api.search.Aggregation#MEAN} needs every
          * exact distance and scans the floats.
          */
         INT8

@@ -1,8 +1,8 @@
 package dev.faceid.api.gallery;
 
-import dev.faceid.api.match.Aggregation;
-import dev.faceid.api.match.Candidate;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Aggregation;
+import dev.faceid.api.search.Candidate;
+import dev.faceid.api.search.Metric;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

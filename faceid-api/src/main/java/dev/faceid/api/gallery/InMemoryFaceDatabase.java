@@ -2,9 +2,9 @@ package dev.faceid.api.gallery;
 
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.error.GalleryException;
-import dev.faceid.api.match.Aggregation;
-import dev.faceid.api.match.Candidate;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Aggregation;
+import dev.faceid.api.search.Candidate;
+import dev.faceid.api.search.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -77,11 +77,6 @@ public final class FaceImage {
         return new FaceImage(w, h, rgb, name);
     }
 
-    /** Wraps bytes this package already owns, without copying. */
-    static FaceImage adopt(int width, int height, byte[] rgb, String name) {
-        return new FaceImage(width, height, rgb, name);
-    }
-
     public int width() {
         return width;
     }

@@ -3,6 +3,7 @@ package dev.faceid.api.match;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.embed.EmbeddingModel;
 import dev.faceid.api.gallery.FaceDatabase;
+import dev.faceid.api.search.Candidate;
 import java.util.List;
 import java.util.Optional;
 

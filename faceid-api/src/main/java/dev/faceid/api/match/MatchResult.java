@@ -1,5 +1,6 @@
 package dev.faceid.api.match;
 
+import dev.faceid.api.search.Candidate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package dev.faceid.api.match;
 
 import dev.faceid.api.error.ConfigurationException;
+import dev.faceid.api.search.Aggregation;
+import dev.faceid.api.search.Metric;
 import java.util.OptionalDouble;
 
 /**

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * class-path order.
  *
  * <p>Immutable after construction and thread-safe. Registries for the built-in SPIs are held in lazy holders
- * ({@link Registries}) so that no static initialiser runs {@link ServiceLoader} while another class is still
+ * ({@link dev.faceid.api.Registries}) so that no static initialiser runs {@link ServiceLoader} while another class is still
  * initialising.
  *
  * @param <P> the provider type

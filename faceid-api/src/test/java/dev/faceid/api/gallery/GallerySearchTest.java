@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceid.api.embed.Embedding;
-import dev.faceid.api.match.Aggregation;
-import dev.faceid.api.match.Candidate;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Aggregation;
+import dev.faceid.api.search.Candidate;
+import dev.faceid.api.search.Metric;
 import dev.faceid.api.gallery.SearchPaths.Enrolment;
 import dev.faceid.api.gallery.SearchPaths.SearchPath;
 import java.nio.file.Path;

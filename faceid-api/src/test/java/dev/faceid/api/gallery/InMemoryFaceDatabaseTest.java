@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.error.EmbeddingMismatchException;
-import dev.faceid.api.match.Aggregation;
-import dev.faceid.api.match.Candidate;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Aggregation;
+import dev.faceid.api.search.Candidate;
+import dev.faceid.api.search.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

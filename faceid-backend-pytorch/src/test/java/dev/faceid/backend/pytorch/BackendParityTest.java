@@ -12,7 +12,7 @@ import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.image.ImageLoader;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import dev.faceid.testkit.FaceDifferences;
 import dev.faceid.testkit.Golden;
 import dev.faceid.samples.SamplePhotos;

@@ -5,7 +5,7 @@ import dev.faceid.api.detect.Point;
 import dev.faceid.api.embed.EmbeddingModel;
 import dev.faceid.api.embed.PixelNormalization;
 import dev.faceid.api.error.ConfigurationException;
-import dev.faceid.api.match.Metric;
+import dev.faceid.api.search.Metric;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.faceid.examples.cli;
 
 import dev.faceid.api.gallery.FaceDatabase;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import dev.faceid.examples.cli.FaceIdCommand.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.match.Candidate;
+import dev.faceid.api.search.Candidate;
 import dev.faceid.examples.draw.Annotator;
 import dev.faceid.examples.text.IdentificationTable;
 import dev.faceid.examples.text.Messages;

@@ -2,7 +2,7 @@ package dev.faceid.examples.text;
 
 import dev.faceid.api.Identification;
 import dev.faceid.api.detect.BoundingBox;
-import dev.faceid.api.match.Candidate;
+import dev.faceid.api.search.Candidate;
 import dev.faceid.api.match.MatchResult;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceid.api.gallery.FaceDatabase;
 import dev.faceid.api.gallery.Sample;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.faceid.api.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Point;
-import dev.faceid.api.match.Candidate;
+import dev.faceid.api.search.Candidate;
 import dev.faceid.api.match.Decision;
 import dev.faceid.api.match.MatchResult;
 import java.util.Collections;

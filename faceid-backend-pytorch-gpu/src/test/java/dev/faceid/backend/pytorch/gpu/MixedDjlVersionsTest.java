@@ -6,7 +6,7 @@ import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
-import dev.faceid.api.spi.Registries;
+import dev.faceid.api.Registries;
 import dev.faceid.testkit.Golden;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

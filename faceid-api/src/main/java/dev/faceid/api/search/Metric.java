@@ -1,4 +1,4 @@
-package dev.faceid.api.match;
+package dev.faceid.api.search;
 
 /**
  * Distance between two L2-normalised embeddings. Both are monotone in the dot product, so a gallery scan computes

@@ -1,4 +1,4 @@
-package dev.faceid.api.match;
+package dev.faceid.api.search;
 
 /** How a person's several enrolled samples combine into one distance. */
 public enum Aggregation {

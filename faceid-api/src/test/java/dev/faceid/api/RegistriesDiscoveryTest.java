@@ -1,4 +1,4 @@
-package dev.faceid.api.spi;
+package dev.faceid.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +11,8 @@ import dev.faceid.api.error.ProviderNotFoundException;
 import dev.faceid.api.error.ProviderUnavailableException;
 import dev.faceid.api.gallery.InMemoryFaceDatabaseProvider;
 import dev.faceid.api.match.DefaultMatcherProvider;
+import dev.faceid.api.spi.Provider;
+import dev.faceid.api.spi.ProviderRegistry;
 import dev.faceid.api.testproviders.FakeAvailableBackendProvider;
 import dev.faceid.api.testproviders.FakeLowPriorityBackendProvider;
 import dev.faceid.api.testproviders.FakeUnavailableBackendProvider;

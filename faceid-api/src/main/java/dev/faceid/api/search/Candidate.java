@@ -1,4 +1,4 @@
-package dev.faceid.api.match;
+package dev.faceid.api.search;
 
 import java.util.Objects;
 

@@ -1,10 +1,11 @@
-package dev.faceid.api.spi;
+package dev.faceid.api;
 
 import dev.faceid.api.backend.BackendProvider;
 import dev.faceid.api.detect.DetectorProvider;
 import dev.faceid.api.embed.EmbedderProvider;
 import dev.faceid.api.gallery.FaceDatabaseProvider;
 import dev.faceid.api.match.MatcherProvider;
+import dev.faceid.api.spi.ProviderRegistry;
 
 /**
  * The class-path registries of faceid's SPIs, each loaded on first use.
