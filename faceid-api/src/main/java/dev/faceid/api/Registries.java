@@ -55,11 +55,11 @@ public final class Registries {
 
     private static final class MatcherHolder {
         static final ProviderRegistry<MatcherProvider> INSTANCE = ProviderRegistry.load(MatcherProvider.class,
-                "matcher", "dev.faceid:faceid-api");
+                "matcher", "dev.faceid:faceid-core");
     }
 
     private static final class DatabaseHolder {
         static final ProviderRegistry<FaceDatabaseProvider> INSTANCE = ProviderRegistry.load(
-                FaceDatabaseProvider.class, "database", "dev.faceid:faceid-api");
+                FaceDatabaseProvider.class, "database", "dev.faceid:faceid-core");
     }
 }

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.faceid.api.backend.BackendProvider;
 import dev.faceid.api.error.ProviderNotFoundException;
 import dev.faceid.api.error.ProviderUnavailableException;
-import dev.faceid.api.gallery.InMemoryFaceDatabaseProvider;
-import dev.faceid.api.match.DefaultMatcherProvider;
 import dev.faceid.api.spi.Provider;
 import dev.faceid.api.spi.ProviderRegistry;
 import dev.faceid.api.testproviders.FakeAvailableBackendProvider;
@@ -93,20 +91,14 @@ class RegistriesDiscoveryTest {
     }
 
     @Test
-    @DisplayName("The built-in matcher 'default' and database 'memory' are discovered from the main resources")
-    void builtInsDiscovered() {
-        assertInstanceOf(DefaultMatcherProvider.class, Registries.matchers().forName("default"));
-        assertInstanceOf(DefaultMatcherProvider.class, Registries.matchers().choose(Optional.empty()));
-        assertInstanceOf(InMemoryFaceDatabaseProvider.class, Registries.databases().forName("memory"));
-        assertInstanceOf(InMemoryFaceDatabaseProvider.class, Registries.databases().choose(Optional.empty()));
-    }
-
-    @Test
-    @DisplayName("No detector or embedder is on this module's class path, and the error names the artifact to add")
-    void absentKindsSuggestArtifact() {
+    @DisplayName("The API jar ships no provider: no detector, embedder, matcher or database is on its class path, and "
+            + "the error names the artifact to add")
+    void apiShipsNoProvider() {
         ProviderNotFoundException e = assertThrows(ProviderNotFoundException.class,
                 () -> Registries.detectors().choose(Optional.empty()));
         assertTrue(e.getMessage().contains("faceid-detect-mtcnn"), e.getMessage());
         assertTrue(Registries.embedders().all().isEmpty());
+        assertTrue(Registries.matchers().all().isEmpty());
+        assertTrue(Registries.databases().all().isEmpty());
     }
 }

@@ -1,7 +1,7 @@
 package dev.faceid.bench;
 
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.image.ImageLoader;
+import dev.faceid.core.image.ImageLoader;
 import dev.faceid.samples.SamplePhotos;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,6 @@
 package dev.faceid.bench;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.image.FaceImage;

@@ -10,7 +10,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;

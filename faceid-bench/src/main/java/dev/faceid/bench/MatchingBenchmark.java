@@ -2,8 +2,8 @@ package dev.faceid.bench;
 
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.gallery.FaceDatabase;
-import dev.faceid.api.gallery.GalleryOptions;
-import dev.faceid.api.gallery.InMemoryFaceDatabaseProvider;
+import dev.faceid.core.gallery.GalleryOptions;
+import dev.faceid.core.gallery.InMemoryFaceDatabaseProvider;
 import dev.faceid.api.search.Aggregation;
 import dev.faceid.api.search.Candidate;
 import dev.faceid.api.search.Metric;

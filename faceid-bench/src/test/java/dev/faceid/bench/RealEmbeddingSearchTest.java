@@ -3,12 +3,12 @@ package dev.faceid.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.gallery.FaceDatabase;
-import dev.faceid.api.gallery.GalleryOptions;
-import dev.faceid.api.gallery.InMemoryFaceDatabaseProvider;
+import dev.faceid.core.gallery.GalleryOptions;
+import dev.faceid.core.gallery.InMemoryFaceDatabaseProvider;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.search.Aggregation;
 import dev.faceid.api.search.Candidate;

@@ -108,9 +108,9 @@ class SwapByJarIT {
                         service(j, "dev.faceid.api.detect.DetectorProvider"));
                 assertEquals("dev.faceid.embed.facenet.FacenetEmbedderProvider",
                         service(j, "dev.faceid.api.embed.EmbedderProvider"));
-                assertEquals("dev.faceid.api.match.DefaultMatcherProvider",
+                assertEquals("dev.faceid.core.match.DefaultMatcherProvider",
                         service(j, "dev.faceid.api.match.MatcherProvider"));
-                assertEquals("dev.faceid.api.gallery.InMemoryFaceDatabaseProvider",
+                assertEquals("dev.faceid.core.gallery.InMemoryFaceDatabaseProvider",
                         service(j, "dev.faceid.api.gallery.FaceDatabaseProvider"));
             }
             assertTrue(service(onnx, "ai.djl.engine.EngineProvider").contains("OrtEngineProvider"));

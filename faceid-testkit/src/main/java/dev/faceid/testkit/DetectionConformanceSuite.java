@@ -8,7 +8,7 @@ import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Detector;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.image.ImageLoader;
+import dev.faceid.core.image.ImageLoader;
 import dev.faceid.api.Registries;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.faceid.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.FaceId;
-import dev.faceid.api.Identification;
+import dev.faceid.core.FaceId;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;

@@ -1,7 +1,7 @@
 package dev.faceid.testkit;
 
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.image.ImageLoader;
+import dev.faceid.core.image.ImageLoader;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.FaceId;
-import dev.faceid.api.Identification;
+import dev.faceid.core.FaceId;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.error.ModelException;
 import dev.faceid.api.error.NoFaceException;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.image.ImageLoader;
+import dev.faceid.core.image.ImageLoader;
 import dev.faceid.api.match.Decision;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;

@@ -4,16 +4,17 @@ import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.search.Aggregation;
 import dev.faceid.api.search.Candidate;
 import dev.faceid.api.search.Metric;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The gallery of enrolled people: several embedding samples per person, all of one embedding model.
+ * The gallery of enrolled people: several embedding samples per person, all of one embedding model. Where and how it
+ * is stored belongs to the implementation: a file for the in-memory gallery, the engine's own storage for a gallery
+ * that lives in a search server.
  *
  * <p>Thread-safe: searches run concurrently with each other and with one writer; each search sees the gallery as it
  * was at one moment (never half an update).
  */
-public interface FaceDatabase {
+public interface FaceDatabase extends AutoCloseable {
 
     /** The embedding model every sample must come from. */
     String modelId();
@@ -59,17 +60,9 @@ public interface FaceDatabase {
     List<Candidate> search(Embedding query, int k, Aggregation aggregation, Metric metric);
 
     /**
-     * Writes the gallery atomically: after a crash at any moment the file holds the old or the new gallery.
-     *
-     * @throws dev.faceid.api.error.GalleryException if it cannot be written; the old file is then unchanged
+     * Releases what the gallery holds (memory, connections). Every later call but {@code close} throws
+     * {@link IllegalStateException}. Changes already acknowledged are kept wherever the implementation keeps them.
      */
-    void save(Path file);
-
-    /**
-     * Replaces the content with that of a gallery file, all or nothing.
-     *
-     * @throws dev.faceid.api.error.GalleryException if the file is damaged, of a newer format, or of another model or
-     *                                               dimension; the content is then unchanged
-     */
-    void load(Path file);
+    @Override
+    void close();
 }

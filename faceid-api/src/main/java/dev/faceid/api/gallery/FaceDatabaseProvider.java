@@ -1,7 +1,6 @@
 package dev.faceid.api.gallery;
 
 import dev.faceid.api.spi.Provider;
-import java.nio.file.Path;
 
 /**
  * Service provider of a {@link FaceDatabase}, registered in
@@ -13,9 +12,10 @@ public interface FaceDatabaseProvider extends Provider {
     FaceDatabase create(String modelId, int dimension);
 
     /**
-     * Opens a gallery file whatever its model.
+     * Opens an existing gallery whatever its model, at a location in this provider's own form: a file path for the
+     * in-memory gallery, a collection's address for one that lives in a search server.
      *
-     * @throws dev.faceid.api.error.GalleryException if it is damaged or of a newer format
+     * @throws dev.faceid.api.error.GalleryException if it is missing, damaged or of a newer format
      */
-    FaceDatabase open(Path file);
+    FaceDatabase open(String location);
 }

@@ -3,7 +3,7 @@ package dev.faceid.backend.onnx;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.error.GalleryException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,8 @@ package dev.faceid.backend.onnx;
 
 import dev.faceid.api.gallery.FaceDatabase;
 import dev.faceid.api.gallery.FaceDatabaseProvider;
-import dev.faceid.api.gallery.InMemoryFaceDatabaseProvider;
+import dev.faceid.core.gallery.InMemoryFaceDatabaseProvider;
 import dev.faceid.api.spi.Availability;
-import java.nio.file.Path;
 
 /**
  * A broken database provider, for tests only: whatever model it is asked for, it creates a gallery of another one.
@@ -39,7 +38,7 @@ public final class WrongModelDatabaseProvider implements FaceDatabaseProvider {
     }
 
     @Override
-    public FaceDatabase open(Path file) {
+    public FaceDatabase open(String location) {
         return create("", 0);
     }
 }

@@ -3,7 +3,7 @@ package dev.faceid.backend.pytorch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
@@ -11,7 +11,7 @@ import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.api.image.ImageLoader;
+import dev.faceid.core.image.ImageLoader;
 import dev.faceid.api.Registries;
 import dev.faceid.testkit.FaceDifferences;
 import dev.faceid.testkit.Golden;

@@ -1,7 +1,7 @@
 package dev.faceid.examples.cli;
 
 import com.google.gson.GsonBuilder;
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.error.ImageException;
 import dev.faceid.api.error.NoFaceException;

@@ -1,6 +1,6 @@
 package dev.faceid.examples.cli;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.error.ImageException;
 import dev.faceid.api.error.NoFaceException;
 import dev.faceid.examples.cli.FaceIdCommand.InputException;
@@ -84,7 +84,7 @@ final class EnrollCommand implements Callable<Integer> {
             if (enrolled == 0) {
                 throw new InputException("Nothing enrolled from " + folder + "; " + gallery + " left as it was");
             }
-            faceId.gallery().save(gallery);
+            faceId.saveGallery(gallery);
             out.printf(Locale.ROOT, "gallery %s: %d people, %d samples, model %s%n", gallery,
                     faceId.gallery().personCount(), faceId.gallery().sampleCount(), faceId.gallery().modelId());
         }

@@ -1,7 +1,8 @@
 package dev.faceid.examples.cli;
 
 import dev.faceid.api.gallery.FaceDatabase;
-import dev.faceid.api.Registries;
+import dev.faceid.core.gallery.InMemoryFaceDatabase;
+import dev.faceid.core.gallery.InMemoryFaceDatabaseProvider;
 import dev.faceid.examples.cli.FaceIdCommand.InputException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,14 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code faceid gallery}: look into and edit a gallery file. Opens the file with the gallery provider alone, so no
@@ -62,7 +62,7 @@ final class GalleryCommand implements Runnable {
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove people and all their samples.")
     int remove(@Parameters(arity = "1..*", paramLabel = "PERSON") List<String> persons) {
-        FaceDatabase db = open();
+        InMemoryFaceDatabase db = open();
         for (String person : persons) {
             if (!db.persons().contains(person)) {
                 // Checked before anything is removed, so a typo leaves the file untouched.
@@ -81,7 +81,7 @@ final class GalleryCommand implements Runnable {
     @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a person, keeping the samples.")
     int rename(@Parameters(index = "0", paramLabel = "FROM") String from,
                @Parameters(index = "1", paramLabel = "TO") String to) {
-        FaceDatabase db = open();
+        InMemoryFaceDatabase db = open();
         try {
             db.rename(from, to);
         } catch (IllegalArgumentException e) {
@@ -92,7 +92,8 @@ final class GalleryCommand implements Runnable {
         return FaceIdCommand.OK;
     }
 
-    private FaceDatabase open() {
-        return Registries.databases().choose(Optional.empty()).open(FaceIdCommand.existingGallery(file));
+    /** Gallery files are the in-memory gallery's persistence, so the commands on them open that gallery. */
+    private InMemoryFaceDatabase open() {
+        return new InMemoryFaceDatabaseProvider().open(FaceIdCommand.existingGallery(file));
     }
 }

@@ -1,8 +1,8 @@
 package dev.faceid.examples.cli;
 
 import com.google.gson.GsonBuilder;
-import dev.faceid.api.FaceId;
-import dev.faceid.api.Identification;
+import dev.faceid.core.FaceId;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.match.MatchResult;

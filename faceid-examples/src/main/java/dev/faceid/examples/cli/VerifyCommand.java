@@ -1,6 +1,6 @@
 package dev.faceid.examples.cli;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.match.Verification;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

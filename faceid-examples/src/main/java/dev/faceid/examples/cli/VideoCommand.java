@@ -1,6 +1,6 @@
 package dev.faceid.examples.cli;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.examples.video.TrackVote;
 import dev.faceid.examples.video.VideoRecognition;
 import dev.faceid.examples.video.VideoSink;

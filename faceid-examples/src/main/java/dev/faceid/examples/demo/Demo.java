@@ -1,12 +1,13 @@
 package dev.faceid.examples.demo;
 
-import dev.faceid.api.FaceId;
-import dev.faceid.api.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
 import dev.faceid.api.search.Candidate;
+import dev.faceid.core.FaceId;
+import dev.faceid.core.Identification;
+import dev.faceid.core.gallery.InMemoryFaceDatabase;
 import dev.faceid.examples.draw.Annotator;
 import dev.faceid.examples.text.IdentificationTable;
 import dev.faceid.examples.text.Messages;
@@ -197,15 +198,17 @@ public final class Demo {
             Annotator.writePng(Annotator.annotate(queryImage, ids), annotated);
             out.println("annotated image: " + annotated);
 
-            // 5. Persistence: save, empty the gallery, load, and identify again.
+            // 5. Persistence: save, empty the gallery, load, and identify again. The demo runs the built-in
+            // in-memory gallery, whose persistence is a file.
+            InMemoryFaceDatabase memory = (InMemoryFaceDatabase) faceId.gallery();
             Path galleryFile = dir.resolve("gallery.fid");
-            faceId.gallery().save(galleryFile);
+            faceId.saveGallery(galleryFile);
             long size = size(galleryFile);
             for (String person : faceId.gallery().persons()) {
                 faceId.gallery().removePerson(person);
             }
             int emptied = faceId.gallery().personCount();
-            faceId.gallery().load(galleryFile);
+            memory.load(galleryFile);
             int reloaded = faceId.gallery().personCount();
             List<Identification> again = IdentificationTable.leftToRight(faceId.identify(queryImage));
             boolean same = labels(again).equals(labels(ids));

@@ -1,6 +1,6 @@
 package dev.faceid.examples.draw;
 
-import dev.faceid.api.Identification;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Point;

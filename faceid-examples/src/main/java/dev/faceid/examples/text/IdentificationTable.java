@@ -1,6 +1,6 @@
 package dev.faceid.examples.text;
 
-import dev.faceid.api.Identification;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.search.Candidate;
 import dev.faceid.api.match.MatchResult;

@@ -1,6 +1,6 @@
 package dev.faceid.examples.video;
 
-import dev.faceid.api.Identification;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.match.MatchResult;

@@ -1,7 +1,7 @@
 package dev.faceid.examples.video;
 
-import dev.faceid.api.FaceId;
-import dev.faceid.api.Identification;
+import dev.faceid.core.FaceId;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;

@@ -2,7 +2,7 @@ package dev.faceid.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.faceid.api.FaceId;
+import dev.faceid.core.FaceId;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.DetectorOptions;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.faceid.api.gallery.FaceDatabase;
 import dev.faceid.api.gallery.Sample;
-import dev.faceid.api.Registries;
+import dev.faceid.core.gallery.InMemoryFaceDatabase;
+import dev.faceid.core.gallery.InMemoryFaceDatabaseProvider;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -84,7 +84,7 @@ class EnrollCommandTest {
     @DisplayName("a gallery of another embedding model is refused (exit 2) and left unchanged")
     void refusesAnotherModelsGallery() throws Exception {
         Path gallery = dir.resolve("other.fid");
-        FaceDatabase other = Registries.databases().choose(Optional.empty()).create("some-other-model", 192);
+        InMemoryFaceDatabase other = new InMemoryFaceDatabaseProvider().create("some-other-model", 192);
         other.save(gallery);
         byte[] bytes = Files.readAllBytes(gallery);
         Cli r = Cli.run("enroll", data.people.toString(), "-g", gallery.toString());
@@ -105,6 +105,6 @@ class EnrollCommandTest {
     }
 
     static FaceDatabase open(Path gallery) {
-        return Registries.databases().choose(Optional.empty()).open(gallery);
+        return new InMemoryFaceDatabaseProvider().open(gallery);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.Identification;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.match.Decision;
 import java.awt.Rectangle;

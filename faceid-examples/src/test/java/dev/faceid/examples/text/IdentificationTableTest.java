@@ -3,7 +3,7 @@ package dev.faceid.examples.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.api.Identification;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Point;

@@ -2,7 +2,7 @@ package dev.faceid.examples.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.faceid.api.Identification;
+import dev.faceid.core.Identification;
 import dev.faceid.api.detect.BoundingBox;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.detect.Point;
