@@ -39,7 +39,7 @@ class SwapByJarIT {
         cmd.addAll(List.of(jvmArgs));
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
-        cmd.add("dev.faceid.examples.demo.Demo");
+        cmd.add("dev.faceid.cli.demo.Demo");
         cmd.add(out.toString());
         Path stdout = Files.createTempFile(out.getParent(), "stdout", ".txt");
         Path stderr = Files.createTempFile(out.getParent(), "stderr", ".txt");
