@@ -6,10 +6,10 @@ first.  Reads pnet/rnet/onet.tflite (MTCNN) and MobileFaceNet.tflite from
 --src, rebuilds each as a torch module (graph_to_torch.py), checks it, and
 writes:
 
-  faceid-backend-onnx/src/main/resources/dev/faceid/backend/onnx/models/
-      {pnet,rnet,onet,mobilefacenet}.onnx + manifest.json
-  faceid-backend-pytorch/src/main/resources/dev/faceid/backend/pytorch/models/
-      {pnet,rnet,onet,mobilefacenet}.pt + manifest.json
+  faceid-models-mtcnn/src/main/resources/dev/faceid/models/mtcnn/
+      {pnet,rnet,onet}.{onnx,pt,kat} + manifest.json
+  faceid-models-mobilefacenet/src/main/resources/dev/faceid/models/mobilefacenet/
+      mobilefacenet.{onnx,pt,kat} + manifest.json   (.kat only with --reference)
   faceid-testkit/src/main/resources/dev/faceid/testkit/golden/
       golden tensors + README.md                (only with --reference)
 
@@ -47,8 +47,8 @@ from graph_to_torch import build_module, set_gemm_convolutions  # noqa: E402
 from tflite_reader import Model  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-ONNX_DIR = "faceid-backend-onnx/src/main/resources/dev/faceid/backend/onnx/models"
-TS_DIR = "faceid-backend-pytorch/src/main/resources/dev/faceid/backend/pytorch/models"
+# One model artifact per family; every backend reads its format from there.
+MODELS_DIR = "faceid-models-%s/src/main/resources/dev/faceid/models/%s"
 GOLDEN_DIR = "faceid-testkit/src/main/resources/dev/faceid/testkit/golden"
 OPSET = 13
 ASSETS = "package/android/src/main/assets/"
@@ -473,15 +473,17 @@ def main():
 
     torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
     out_root = Path(args.out_root)
-    onnx_dir, ts_dir, golden_dir = out_root / ONNX_DIR, out_root / TS_DIR, out_root / GOLDEN_DIR
+    golden_dir = out_root / GOLDEN_DIR
     rng = np.random.default_rng(20240601)
-    onnx_manifest, ts_manifest = {}, {}
+    manifests = {}
     golden_rows = []
     common = {
         "channel_order": "RGB",
         "normalisation": NORMALISATION,
     }
     for spec in NETS:
+        family = "mobilefacenet" if spec.name == "mobilefacenet" else "mtcnn"
+        out_dir = out_root / (MODELS_DIR % (family, family))
         src_bytes = (Path(args.src) / spec.tflite).read_bytes()
         model = Model(src_bytes)
         check_graph(model, spec)
@@ -522,13 +524,11 @@ def main():
             errs = reference_check({"eager": module, "torchscript": reloaded}, spec, args.reference)
             line += "  vs reference: eager %.2e, torchscript %.2e" % (errs["eager"], errs["torchscript"])
             golden_rows += golden(spec, args.reference, golden_dir)
-            kat = known_answer(spec, args.reference)
-            for d in (onnx_dir, ts_dir):
-                write(d / (spec.name + ".kat"), kat)
+            write(out_dir / (spec.name + ".kat"), known_answer(spec, args.reference))
         print(line, flush=True)
 
-        write(onnx_dir / (spec.name + ".onnx"), onnx_bytes)
-        write(ts_dir / (spec.name + ".pt"), ts_bytes)
+        write(out_dir / (spec.name + ".onnx"), onnx_bytes)
+        write(out_dir / (spec.name + ".pt"), ts_bytes)
         source = {
             "package": args.package,
             "integrity": args.integrity,
@@ -545,20 +545,21 @@ def main():
                                                        "feed images in normal orientation"}
             if spec.dynamic_spatial:
                 entry["mtcnn"].update({"min_input": 12, "stride": 2, "cell_size": 12})
-        onnx_manifest[spec.name] = dict({"file": spec.name + ".onnx", "sha256": sha256(onnx_bytes),
-                                         "size": len(onnx_bytes)}, **entry, source=source)
-        ts_manifest[spec.name] = dict({"file": spec.name + ".pt", "sha256": sha256(ts_bytes),
-                                       "size": len(ts_bytes)}, **entry, source=source)
-        onnx_manifest[spec.name]["onnx"] = header
+        formats = {
+            "onnx": dict({"file": spec.name + ".onnx", "sha256": sha256(onnx_bytes), "size": len(onnx_bytes)},
+                         onnx=header),
+            "torchscript": {"file": spec.name + ".pt", "sha256": sha256(ts_bytes), "size": len(ts_bytes)},
+        }
+        manifests.setdefault(out_dir, {})[spec.name] = dict(entry, formats=formats, source=source)
 
-    tool = {"tool": "tools/models/convert.sh", "torch": torch.__version__}
-    write(onnx_dir / "manifest.json",
-          (json.dumps({"generator": dict(tool, opset=OPSET), "models": onnx_manifest}, indent=2) + "\n").encode())
-    write(ts_dir / "manifest.json",
-          (json.dumps({"generator": tool, "models": ts_manifest}, indent=2) + "\n").encode())
+    tool = {"tool": "tools/models/convert.sh", "torch": torch.__version__, "onnx_opset": OPSET}
+    for out_dir, models in manifests.items():
+        write(out_dir / "manifest.json",
+              (json.dumps({"generator": tool, "models": models}, indent=2) + "\n").encode())
     if golden_rows:
         write_golden_readme(golden_dir, golden_rows)
-    print("wrote %s, %s%s" % (ONNX_DIR, TS_DIR, ", " + GOLDEN_DIR if golden_rows else ""))
+    print("wrote %s%s" % (", ".join(str(d.relative_to(out_root)) for d in manifests),
+                          ", " + GOLDEN_DIR if golden_rows else ""))
 
 
 def write_golden_readme(golden_dir, rows):

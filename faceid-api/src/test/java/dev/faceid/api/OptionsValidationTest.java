@@ -10,6 +10,7 @@ import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.embed.EmbeddingModel;
 import dev.faceid.api.error.ConfigurationException;
 import dev.faceid.api.match.MatcherOptions;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.DisplayName;
@@ -68,7 +69,7 @@ class OptionsValidationTest {
     }
 
     private static EmbeddingModel.Builder complete() {
-        return EmbeddingModel.builder().setId("facenet").setSource(ModelSource.bundled("x")).setDimension(512)
+        return EmbeddingModel.builder().setId("facenet").setSource(ModelSource.file(Path.of("x.onnx"))).setDimension(512)
                 .setInputSize(160, 160).setThreshold(0.4);
     }
 

@@ -1,11 +1,13 @@
 package dev.faceid.bench;
 
+import dev.faceid.api.Registries;
 import dev.faceid.api.backend.BackendOptions;
+import dev.faceid.api.backend.BundledModel;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
-import dev.faceid.api.Registries;
+import dev.faceid.models.mtcnn.MtcnnModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,13 +60,18 @@ public class NetworkBenchmark {
             options.optModelFolder(Path.of(modelFolder));
         }
         engine = Registries.backends().forName(backend).create(options.build());
-        net = engine.load(ModelSource.bundled(network));
+        BundledModel model = switch (network) {
+            case "pnet" -> MtcnnModels.PNET;
+            case "rnet" -> MtcnnModels.RNET;
+            case "onet" -> MtcnnModels.ONET;
+            default -> throw new IllegalArgumentException("network must be pnet, rnet or onet, got " + network);
+        };
         long[] shape = switch (network) {
             case "pnet" -> new long[] {1, 3, 289, 385};
             case "rnet" -> new long[] {64, 3, 24, 24};
-            case "onet" -> new long[] {16, 3, 48, 48};
-            default -> throw new IllegalArgumentException("network must be pnet, rnet or onet, got " + network);
+            default -> new long[] {16, 3, 48, 48};
         };
+        net = engine.load(ModelSource.bundled(model));
         input = BenchTensors.random(20261202, shape);
     }
 

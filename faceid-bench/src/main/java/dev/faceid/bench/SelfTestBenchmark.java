@@ -1,13 +1,16 @@
 package dev.faceid.bench;
 
+import dev.faceid.api.Registries;
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.BackendProvider;
+import dev.faceid.api.backend.BundledModel;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
-import dev.faceid.api.Registries;
-import java.util.HashMap;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
+import dev.faceid.models.mtcnn.MtcnnModels;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +42,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3)
 @Measurement(iterations = 21)
 public class SelfTestBenchmark {
-    private static final List<String> NETWORKS = List.of("pnet", "rnet", "onet", "mobilefacenet");
 
     @Param({"onnx", "pytorch"})
     public String backend;
@@ -49,7 +51,8 @@ public class SelfTestBenchmark {
 
     private BackendProvider provider;
     private BackendOptions options;
-    private final Map<String, FloatTensor> inputs = new HashMap<>();
+    /** Each network with an input of its known answer's shape, in load order. */
+    private final Map<BundledModel, FloatTensor> inputs = new LinkedHashMap<>();
 
     @Setup(Level.Trial)
     public void startEngine() {
@@ -59,17 +62,17 @@ public class SelfTestBenchmark {
         provider = Registries.backends().forName(backend);
         provider.create(BackendOptions.builder().optSelfTest(false).build()).close();
         options = BackendOptions.builder().optSelfTest(start.equals("selfTest")).build();
-        inputs.put("pnet", BenchTensors.random(1, 1, 3, 97, 131));
-        inputs.put("rnet", BenchTensors.random(2, 2, 3, 24, 24));
-        inputs.put("onet", BenchTensors.random(3, 2, 3, 48, 48));
-        inputs.put("mobilefacenet", BenchTensors.random(4, 2, 3, 112, 112));
+        inputs.put(MtcnnModels.PNET, BenchTensors.random(1, 1, 3, 97, 131));
+        inputs.put(MtcnnModels.RNET, BenchTensors.random(2, 2, 3, 24, 24));
+        inputs.put(MtcnnModels.ONET, BenchTensors.random(3, 2, 3, 48, 48));
+        inputs.put(MobileFaceNetModels.MOBILEFACENET, BenchTensors.random(4, 2, 3, 112, 112));
     }
 
     @Benchmark
     public int loadFourNetworks() {
         try (InferenceBackend b = provider.create(options)) {
             int outputs = 0;
-            for (String n : NETWORKS) {
+            for (BundledModel n : inputs.keySet()) {
                 Network network = b.load(ModelSource.bundled(n));
                 outputs += start.equals("firstRun") ? network.run(inputs.get(n)).size() : network.parallelism();
             }

@@ -2,9 +2,9 @@ package dev.faceid.examples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.backend.onnx.OnnxBackendProvider;
 import dev.faceid.cli.video.VideoSink;
 import dev.faceid.core.FaceId;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
 import dev.faceid.samples.SamplePhotos;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -84,8 +84,7 @@ class ExamplesTest {
     @DisplayName("CustomEmbeddingModel runs a model described by a properties file (the MobileFaceNet export under "
             + "another id) and verifies a photo against itself")
     void customEmbeddingModel(@TempDir Path dir) throws Exception {
-        try (InputStream in = OnnxBackendProvider.class.getResourceAsStream(
-                "/dev/faceid/backend/onnx/models/mobilefacenet.onnx")) {
+        try (InputStream in = MobileFaceNetModels.MOBILEFACENET.open(".onnx").orElseThrow()) {
             Files.copy(in, dir.resolve("my-model.onnx"));
         }
         Path properties = dir.resolve("my-model.properties");

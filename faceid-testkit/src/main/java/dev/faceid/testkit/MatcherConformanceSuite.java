@@ -20,6 +20,7 @@ import dev.faceid.api.match.Verification;
 import dev.faceid.api.search.Aggregation;
 import dev.faceid.api.search.Candidate;
 import dev.faceid.api.search.Metric;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +42,7 @@ public abstract class MatcherConformanceSuite {
     private static final float[] AT_60 = {0.5f, (float) (Math.sqrt(3) / 2)};
 
     private static EmbeddingModel model(double threshold, Metric metric) {
-        return EmbeddingModel.builder().setId(MODEL).setSource(ModelSource.bundled("x")).setDimension(2)
+        return EmbeddingModel.builder().setId(MODEL).setSource(ModelSource.file(Path.of("x.onnx"))).setDimension(2)
                 .setInputSize(112, 112).setThreshold(threshold).optMetric(metric).build();
     }
 

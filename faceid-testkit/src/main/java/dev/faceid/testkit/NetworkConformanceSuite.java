@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faceid.api.Registries;
 import dev.faceid.api.backend.BackendOptions;
+import dev.faceid.api.backend.BundledModel;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.backend.Network;
 import dev.faceid.api.error.ModelException;
-import dev.faceid.api.Registries;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
+import dev.faceid.models.mtcnn.MtcnnModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,26 +41,26 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     public static final double MTCNN_TOLERANCE = 1e-5;
     public static final double EMBEDDING_TOLERANCE = 5e-5;
 
-    private double check(String net, String input, long[] inShape, String[] outputs, long[][] outShapes,
+    private double check(BundledModel net, String input, long[] inShape, String[] outputs, long[][] outShapes,
                          double tolerance) {
         Network n = backend.load(ModelSource.bundled(net));
         List<FloatTensor> out = n.run(Golden.read(input, inShape));
-        assertEquals(outputs.length, out.size(), net + " output count");
+        assertEquals(outputs.length, out.size(), net.name() + " output count");
         double worst = 0;
         for (int i = 0; i < outputs.length; i++) {
             double d = Golden.maxAbsDiff(Golden.read(outputs[i], outShapes[i]), out.get(i));
-            System.out.printf("[%s] %s %s max |diff| vs reference = %.3g%n", backendName(), net,
+            System.out.printf("[%s] %s %s max |diff| vs reference = %.3g%n", backendName(), net.name(),
                     outputs[i].substring(outputs[i].lastIndexOf('_') + 1), d);
             worst = Math.max(worst, d);
         }
-        assertTrue(worst <= tolerance, net + " differs from the reference by " + worst + " > " + tolerance);
+        assertTrue(worst <= tolerance, net.name() + " differs from the reference by " + worst + " > " + tolerance);
         return worst;
     }
 
     @Test
     @DisplayName("P-Net reproduces the reference probabilities and regressions on a 97x131 batch of 2")
     void pnetMatchesReference() {
-        check("pnet", "pnet_2x3x97x131_in", new long[] {2, 3, 97, 131},
+        check(MtcnnModels.PNET, "pnet_2x3x97x131_in", new long[] {2, 3, 97, 131},
                 new String[] {"pnet_2x3x97x131_prob", "pnet_2x3x97x131_reg"},
                 new long[][] {{2, 2, 44, 61}, {2, 4, 44, 61}}, MTCNN_TOLERANCE);
     }
@@ -65,7 +68,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @Test
     @DisplayName("R-Net reproduces the reference on a batch of 33 crops")
     void rnetMatchesReference() {
-        check("rnet", "rnet_33x3x24x24_in", new long[] {33, 3, 24, 24},
+        check(MtcnnModels.RNET, "rnet_33x3x24x24_in", new long[] {33, 3, 24, 24},
                 new String[] {"rnet_33x3x24x24_prob", "rnet_33x3x24x24_reg"},
                 new long[][] {{33, 2}, {33, 4}}, MTCNN_TOLERANCE);
     }
@@ -73,7 +76,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @Test
     @DisplayName("O-Net reproduces the reference probabilities, regressions and landmarks on 17 crops")
     void onetMatchesReference() {
-        check("onet", "onet_17x3x48x48_in", new long[] {17, 3, 48, 48},
+        check(MtcnnModels.ONET, "onet_17x3x48x48_in", new long[] {17, 3, 48, 48},
                 new String[] {"onet_17x3x48x48_prob", "onet_17x3x48x48_reg", "onet_17x3x48x48_landmarks"},
                 new long[][] {{17, 2}, {17, 4}, {17, 10}}, MTCNN_TOLERANCE);
     }
@@ -81,7 +84,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @Test
     @DisplayName("MobileFaceNet reproduces the reference raw embeddings")
     void mobileFaceNetMatchesReference() {
-        check("mobilefacenet", "mobilefacenet_4x3x112x112_in", new long[] {4, 3, 112, 112},
+        check(MobileFaceNetModels.MOBILEFACENET, "mobilefacenet_4x3x112x112_in", new long[] {4, 3, 112, 112},
                 new String[] {"mobilefacenet_4x3x112x112_embedding"}, new long[][] {{4, 192}},
                 EMBEDDING_TOLERANCE);
     }
@@ -89,7 +92,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @Test
     @DisplayName("A face's embedding does not depend on the batch it is in (the TFLite graph fixed batch 2)")
     void embeddingIndependentOfBatch() {
-        Network n = backend.load(ModelSource.bundled("mobilefacenet"));
+        Network n = backend.load(ModelSource.bundled(MobileFaceNetModels.MOBILEFACENET));
         FloatTensor batch = Golden.read("mobilefacenet_4x3x112x112_in", 4, 3, 112, 112);
         float[] all = n.run(batch).get(0).data();
         int face = 3 * 112 * 112;
@@ -143,13 +146,13 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @DisplayName("Deterministic: R-Net, O-Net and MobileFaceNet give the same bits for a crop whether it runs alone or "
             + "in a batch, run after run, with a pool of 1 or of the default size")
     void outputsAreBitExactAcrossBatchesRunsAndPools() {
-        Map<String, FloatTensor> inputs = Map.of(
-                "rnet", Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24),
-                "onet", Golden.read("onet_17x3x48x48_in", 17, 3, 48, 48),
-                "mobilefacenet", Golden.read("mobilefacenet_4x3x112x112_in", 4, 3, 112, 112));
+        Map<BundledModel, FloatTensor> inputs = Map.of(
+                MtcnnModels.RNET, Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24),
+                MtcnnModels.ONET, Golden.read("onet_17x3x48x48_in", 17, 3, 48, 48),
+                MobileFaceNetModels.MOBILEFACENET, Golden.read("mobilefacenet_4x3x112x112_in", 4, 3, 112, 112));
         try (InferenceBackend single = Registries.backends().forName(backendName())
                 .create(BackendOptions.builder().optPoolSize(1).build())) {
-            for (Map.Entry<String, FloatTensor> e : inputs.entrySet()) {
+            for (Map.Entry<BundledModel, FloatTensor> e : inputs.entrySet()) {
                 Network n = backend.load(ModelSource.bundled(e.getKey()));
                 float[] batch = outputs(n, e.getValue());
                 assertArrayEquals(batch, outputs(n, e.getValue()), e.getKey() + ": a second run");
@@ -164,10 +167,11 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @DisplayName("Starting the backend and running its networks sets no JVM system property (library code changes no "
             + "global JVM state)")
     void setsNoSystemProperty() {
-        for (String net : List.of("pnet", "rnet", "onet", "mobilefacenet")) {
+        for (BundledModel net : List.of(MtcnnModels.PNET, MtcnnModels.RNET, MtcnnModels.ONET,
+                MobileFaceNetModels.MOBILEFACENET)) {
             backend.load(ModelSource.bundled(net));
         }
-        backend.load(ModelSource.bundled("rnet")).run(Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24));
+        backend.load(ModelSource.bundled(MtcnnModels.RNET)).run(Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24));
         Map<Object, Object> changed = new HashMap<>(System.getProperties());
         changed.entrySet().removeAll(propertiesBeforeStart.entrySet());
         // JNA records where it unpacked itself (jna.loaded, jnidispatch.path, ...) when DJL's CUDA probe first loads
@@ -181,7 +185,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @Test
     @DisplayName("P-Net accepts any image size down to its 12x12 window")
     void pnetAcceptsAnySize() {
-        Network n = backend.load(ModelSource.bundled("pnet"));
+        Network n = backend.load(ModelSource.bundled(MtcnnModels.PNET));
         FloatTensor out = n.run(FloatTensor.of(new float[3 * 12 * 17], 1, 3, 12, 17)).get(0);
         assertArrayEquals(new long[] {1, 2, 1, 4}, out.shape());
     }
@@ -189,13 +193,13 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @Test
     @DisplayName("Loading a bundled network twice returns the shared instance")
     void bundledNetworksAreShared() {
-        assertTrue(backend.load(ModelSource.bundled("rnet")) == backend.load(ModelSource.bundled("rnet")));
+        assertTrue(backend.load(ModelSource.bundled(MtcnnModels.RNET)) == backend.load(ModelSource.bundled(MtcnnModels.RNET)));
     }
 
     @Test
     @DisplayName("8 threads running one network at once get exactly the single-threaded outputs")
     void concurrentInferenceIsExact() throws Exception {
-        Network n = backend.load(ModelSource.bundled("onet"));
+        Network n = backend.load(ModelSource.bundled(MtcnnModels.ONET));
         FloatTensor in = Golden.read("onet_17x3x48x48_in", 17, 3, 48, 48);
         float[] expected = n.run(in).get(2).data();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -216,7 +220,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     @DisplayName("runAll prepares each input within the pool (never more at once than its parallelism) and keeps "
             + "the outputs in input order")
     void runAllPreparesWithinThePool() {
-        Network n = backend.load(ModelSource.bundled("rnet"));
+        Network n = backend.load(ModelSource.bundled(MtcnnModels.RNET));
         FloatTensor golden = Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24);
         int per = 3 * 24 * 24;
         AtomicInteger preparing = new AtomicInteger();
@@ -259,7 +263,7 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
         Path bad = dir.resolve("bad.model");
         Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         assertThrows(ModelException.class, () -> backend.load(ModelSource.file(bad)));
-        assertEquals(2, backend.load(ModelSource.bundled("rnet"))
+        assertEquals(2, backend.load(ModelSource.bundled(MtcnnModels.RNET))
                 .run(Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24)).size());
     }
 }

@@ -1,19 +1,20 @@
 package dev.faceid.testkit;
 
-import dev.faceid.samples.SamplePhotos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.core.FaceId;
-import dev.faceid.core.Identification;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.error.ModelException;
 import dev.faceid.api.error.NoFaceException;
 import dev.faceid.api.image.FaceImage;
-import dev.faceid.core.image.ImageLoader;
 import dev.faceid.api.match.Decision;
+import dev.faceid.core.FaceId;
+import dev.faceid.core.Identification;
+import dev.faceid.core.image.ImageLoader;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
+import dev.faceid.samples.SamplePhotos;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import java.nio.file.Files;
@@ -260,10 +261,8 @@ public abstract class PipelineConformanceSuite {
     @Test
     @DisplayName("A custom FaceNet export is configured from a properties file alone; a wrong dimension is refused")
     void customModelByConfiguration(@TempDir Path dir) throws Exception {
-        String ext = backendName().equals("pytorch") ? ".pt" : ".onnx";
-        String folder = backendName().equals("pytorch") ? "/dev/faceid/backend/pytorch/models/"
-                : "/dev/faceid/backend/onnx/models/";
-        try (var in = getClass().getResourceAsStream(folder + "mobilefacenet" + ext)) {
+        String ext = backendName().startsWith("pytorch") ? ".pt" : ".onnx";
+        try (var in = MobileFaceNetModels.MOBILEFACENET.open(ext).orElseThrow()) {
             Files.copy(in, dir.resolve("my-facenet" + ext));
         }
         Path good = dir.resolve("good.properties");

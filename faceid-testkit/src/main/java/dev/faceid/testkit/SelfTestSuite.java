@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.faceid.api.Registries;
 import dev.faceid.api.backend.BackendOptions;
+import dev.faceid.api.backend.BundledModel;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.error.ModelException;
 import dev.faceid.api.error.SelfTestFailedException;
-import dev.faceid.api.Registries;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
+import dev.faceid.models.mtcnn.MtcnnModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,16 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * this.
  */
 public abstract class SelfTestSuite {
-    private static final List<String> NETWORKS = List.of("pnet", "rnet", "onet", "mobilefacenet");
+    private static final List<BundledModel> NETWORKS = List.of(MtcnnModels.PNET, MtcnnModels.RNET, MtcnnModels.ONET,
+            MobileFaceNetModels.MOBILEFACENET);
 
     /** The provider name of the backend under test, e.g. {@code "onnx"}. */
     protected abstract String backendName();
 
     /** The extension of the backend's model files, e.g. {@code ".onnx"}. */
     protected abstract String modelExtension();
-
-    /** A file bundled with the backend, e.g. {@code rnet.onnx} or {@code rnet.kat}. */
-    protected abstract InputStream bundledFile(String fileName) throws IOException;
 
     /** Alters the weights of a model file of this backend in place, keeping it loadable ({@link WeightEdits}). */
     protected abstract void alterWeights(Path modelFile) throws IOException;
@@ -50,9 +51,10 @@ public abstract class SelfTestSuite {
                 .optModelFolder(folder).optSelfTest(selfTest).build());
     }
 
-    private Path copy(String fileName, Path folder) {
-        try (InputStream in = bundledFile(fileName)) {
-            Path target = folder.resolve(fileName);
+    /** Copies a network's file (its model in this backend's format, or {@code .kat}) out of its model artifact. */
+    private Path copy(BundledModel model, String extension, Path folder) {
+        try (InputStream in = model.open(extension).orElseThrow()) {
+            Path target = folder.resolve(model.name() + extension);
             Files.copy(in, target);
             return target;
         } catch (IOException e) {
@@ -72,13 +74,13 @@ public abstract class SelfTestSuite {
     @Test
     @DisplayName("Every bundled network reproduces its bundled known answer when it loads")
     void bundledNetworksPassTheirKnownAnswers(@TempDir Path folder) {
-        for (String n : NETWORKS) {
-            copy(n + modelExtension(), folder);
-            copy(n + ".kat", folder);
+        for (BundledModel n : NETWORKS) {
+            copy(n, modelExtension(), folder);
+            copy(n, ".kat", folder);
         }
         try (InferenceBackend b = start(folder, true)) {
-            for (String n : NETWORKS) {
-                assertDoesNotThrow(() -> b.load(ModelSource.bundled(n)), n);
+            for (BundledModel n : NETWORKS) {
+                assertDoesNotThrow(() -> b.load(ModelSource.bundled(n)), n.name());
             }
         }
     }
@@ -87,29 +89,29 @@ public abstract class SelfTestSuite {
     @DisplayName("A known answer perturbed by 0.01 refuses the network with a SelfTestFailedException that names the "
             + "network, the error, the engine and the CPU")
     void perturbedKnownAnswerFires(@TempDir Path folder) throws IOException {
-        copy("rnet" + modelExtension(), folder);
-        perturbLastExpectedValue(copy("rnet.kat", folder), 0.01f);
+        copy(MtcnnModels.RNET, modelExtension(), folder);
+        perturbLastExpectedValue(copy(MtcnnModels.RNET, ".kat", folder), 0.01f);
         try (InferenceBackend b = start(folder, true)) {
             SelfTestFailedException e = assertThrows(SelfTestFailedException.class,
-                    () -> b.load(ModelSource.bundled("rnet")));
+                    () -> b.load(ModelSource.bundled(MtcnnModels.RNET)));
             assertEquals("rnet", e.network());
             assertEquals(0.01, e.maxError(), 1e-4);
             for (String part : List.of("rnet", "CPU", "DJL", "tolerance")) {
                 assertTrue(e.getMessage().contains(part), part + " missing from: " + e.getMessage());
             }
             // The refused network is not kept: asking again runs the self-test again.
-            assertThrows(SelfTestFailedException.class, () -> b.load(ModelSource.bundled("rnet")));
+            assertThrows(SelfTestFailedException.class, () -> b.load(ModelSource.bundled(MtcnnModels.RNET)));
         }
     }
 
     @Test
     @DisplayName("A model whose weights were altered fails its self-test")
     void alteredWeightsFire(@TempDir Path folder) throws IOException {
-        alterWeights(copy("rnet" + modelExtension(), folder));
-        copy("rnet.kat", folder);
+        alterWeights(copy(MtcnnModels.RNET, modelExtension(), folder));
+        copy(MtcnnModels.RNET, ".kat", folder);
         try (InferenceBackend b = start(folder, true)) {
             SelfTestFailedException e = assertThrows(SelfTestFailedException.class,
-                    () -> b.load(ModelSource.bundled("rnet")));
+                    () -> b.load(ModelSource.bundled(MtcnnModels.RNET)));
             assertTrue(Double.isNaN(e.maxError()) || e.maxError() > e.tolerance(), e.getMessage());
         }
     }
@@ -117,22 +119,22 @@ public abstract class SelfTestSuite {
     @Test
     @DisplayName("With the self-test off, a wrong known answer is not checked and the network loads")
     void selfTestCanBeTurnedOff(@TempDir Path folder) throws IOException {
-        copy("rnet" + modelExtension(), folder);
-        perturbLastExpectedValue(copy("rnet.kat", folder), 0.01f);
+        copy(MtcnnModels.RNET, modelExtension(), folder);
+        perturbLastExpectedValue(copy(MtcnnModels.RNET, ".kat", folder), 0.01f);
         try (InferenceBackend b = start(folder, false)) {
-            assertDoesNotThrow(() -> b.load(ModelSource.bundled("rnet")));
+            assertDoesNotThrow(() -> b.load(ModelSource.bundled(MtcnnModels.RNET)));
         }
     }
 
     @Test
     @DisplayName("A truncated known-answer file is a ModelException, not a pass")
     void damagedKnownAnswerIsTyped(@TempDir Path folder) throws IOException {
-        copy("onet" + modelExtension(), folder);
-        Path kat = copy("onet.kat", folder);
+        copy(MtcnnModels.ONET, modelExtension(), folder);
+        Path kat = copy(MtcnnModels.ONET, ".kat", folder);
         byte[] bytes = Files.readAllBytes(kat);
         Files.write(kat, Arrays.copyOf(bytes, bytes.length - 100));
         try (InferenceBackend b = start(folder, true)) {
-            ModelException e = assertThrows(ModelException.class, () -> b.load(ModelSource.bundled("onet")));
+            ModelException e = assertThrows(ModelException.class, () -> b.load(ModelSource.bundled(MtcnnModels.ONET)));
             assertTrue(e.getMessage().contains("onet.kat"), e.getMessage());
         }
     }

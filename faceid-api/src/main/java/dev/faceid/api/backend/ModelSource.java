@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a network's weights come from: a model bundled in the backend's jar, named without extension (each
- * backend maps the name to its own format, e.g. {@code pnet.onnx} or {@code pnet.pt}), or a file the user supplies.
+ * Where a network's weights come from: a network of a faceid model artifact, in whichever format the backend
+ * reads ({@code pnet.onnx} or {@code pnet.pt}), or a file the user supplies.
  *
  * <p>Immutable and thread-safe.
  */
 public sealed interface ModelSource {
 
-    /** A model shipped inside the backend artifact, e.g. {@code "mobilefacenet"}. */
-    record Bundled(String name) implements ModelSource {
+    /** A network of a model artifact, e.g. {@code MtcnnModels.PNET}. */
+    record Bundled(BundledModel model) implements ModelSource {
         public Bundled {
-            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(model, "model");
         }
     }
 
@@ -25,8 +25,8 @@ public sealed interface ModelSource {
         }
     }
 
-    static ModelSource bundled(String name) {
-        return new Bundled(name);
+    static ModelSource bundled(BundledModel model) {
+        return new Bundled(model);
     }
 
     static ModelSource file(Path path) {

@@ -1,5 +1,6 @@
 package dev.faceid.backend.djl;
 
+import dev.faceid.api.backend.BundledModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,29 +8,29 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where a backend finds its bundled model files ({@code pnet.onnx}) and their known answers ({@code pnet.kat}):
- * the backend jar's resources, or the folder of {@link dev.faceid.api.backend.BackendOptions#modelFolder()}.
+ * Where a backend finds the files of a bundled network ({@code pnet.onnx}) and its known answer ({@code pnet.kat}):
+ * the network's model artifact, or the folder of {@link dev.faceid.api.backend.BackendOptions#modelFolder()}.
  * Implementations are immutable and thread-safe.
  */
 @FunctionalInterface
 interface BundledModels {
 
     /**
-     * Opens one file by name; empty when it is not there.
+     * Opens the file of {@code model} with {@code extension} (with its dot); empty when it is not there.
      *
      * @throws IOException when it is there but cannot be read
      */
-    Optional<InputStream> open(String fileName) throws IOException;
+    Optional<InputStream> open(BundledModel model, String extension) throws IOException;
 
-    /** The resources in folder {@code dir} (e.g. {@code "/dev/faceid/backend/onnx/models"}) of {@code anchor}'s jar. */
-    static BundledModels resources(Class<?> anchor, String dir) {
-        return fileName -> Optional.ofNullable(anchor.getResourceAsStream(dir + "/" + fileName));
+    /** The files the model artifacts on the class path ship. */
+    static BundledModels artifacts() {
+        return BundledModel::open;
     }
 
-    /** The files of a folder. */
+    /** The files of a folder, by network name: {@code pnet.onnx}, {@code pnet.kat}. */
     static BundledModels folder(Path dir) {
-        return fileName -> {
-            Path file = dir.resolve(fileName);
+        return (model, extension) -> {
+            Path file = dir.resolve(model.name() + extension);
             return Files.isRegularFile(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
         };
     }

@@ -7,6 +7,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import dev.faceid.api.backend.BackendOptions;
+import dev.faceid.api.backend.BundledModel;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
  * An {@link InferenceBackend} on one DJL engine. Bundled models are copied once from the backend jar into a private
  * temporary folder (DJL engines load from files) and shared by every caller; the folder is deleted on close.
  *
- * <p>A bundled network that comes with a known answer ({@code pnet.kat} beside {@code pnet.onnx}) must reproduce it
+ * <p>A bundled network that comes with a known answer ({@code pnet.kat} beside {@code pnet.onnx} in its model
+ * artifact) must reproduce it
  * when it loads, unless {@link BackendOptions#selfTest()} is off: an engine that computes wrong numbers on this CPU
  * is refused with a {@link SelfTestFailedException}, never used.
  *
@@ -98,10 +100,10 @@ final class DjlBackend implements InferenceBackend {
 
     private DjlNetwork open(ModelSource source) {
         if (source instanceof ModelSource.Bundled b) {
-            DjlNetwork network = open(extract(b.name()), b.name());
+            DjlNetwork network = open(extract(b.model()), b.model().name());
             try {
                 if (options.selfTest()) {
-                    knownAnswer(b.name()).ifPresent(k -> selfTest(network, k));
+                    knownAnswer(b.model()).ifPresent(k -> selfTest(network, k));
                 }
             } catch (RuntimeException e) {
                 network.close();
@@ -116,10 +118,10 @@ final class DjlBackend implements InferenceBackend {
         return open(file, file.toString());
     }
 
-    private Optional<KnownAnswer> knownAnswer(String model) {
-        String fileName = model + ".kat";
+    private Optional<KnownAnswer> knownAnswer(BundledModel model) {
+        String fileName = model.name() + ".kat";
         try {
-            Optional<InputStream> in = bundled.open(fileName);
+            Optional<InputStream> in = bundled.open(model, ".kat");
             if (in.isEmpty()) {
                 return Optional.empty();
             }
@@ -127,8 +129,8 @@ final class DjlBackend implements InferenceBackend {
                 return Optional.of(KnownAnswer.read(s, name + " " + fileName));
             }
         } catch (IOException e) {
-            throw new ModelException("Cannot read known answer " + fileName + " of the " + name + " backend: "
-                    + e.getMessage(), e);
+            throw new ModelException("Cannot read known answer " + fileName + " of " + model + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -175,13 +177,14 @@ final class DjlBackend implements InferenceBackend {
         return fileName.substring(0, fileName.length() - extension.length());
     }
 
-    private Path extract(String model) {
-        String fileName = model + extension;
+    private Path extract(BundledModel model) {
+        String fileName = model.name() + extension;
         try {
-            Optional<InputStream> found = bundled.open(fileName);
+            Optional<InputStream> found = bundled.open(model, extension);
             if (found.isEmpty()) {
-                throw new ModelException("Bundled model '" + model + "' is missing from the " + name
-                        + " backend (expected " + fileName + "). The jar is damaged or incomplete.");
+                throw new ModelException("Model " + model + " has no " + extension + " file for the " + name
+                        + " backend (expected " + fileName + "). Check that " + model.artifact()
+                        + " is on the class path and of this faceid version.");
             }
             try (InputStream in = found.get()) {
                 Path file = workDir.resolve(fileName);

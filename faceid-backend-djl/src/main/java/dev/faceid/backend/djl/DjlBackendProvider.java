@@ -42,9 +42,6 @@ public abstract class DjlBackendProvider implements BackendProvider {
         return List.of();
     }
 
-    /** Folder of the bundled models in this backend's jar. */
-    protected abstract String modelResourceDir();
-
     /** Extension of the model files this engine reads, with the dot. */
     protected abstract String modelExtension();
 
@@ -113,8 +110,7 @@ public abstract class DjlBackendProvider implements BackendProvider {
         }
         afterEngineStart(engine, options);
         Device device = chooseDevice(engine, options);
-        BundledModels bundled = options.modelFolder().map(BundledModels::folder)
-                .orElseGet(() -> BundledModels.resources(getClass(), modelResourceDir()));
+        BundledModels bundled = options.modelFolder().map(BundledModels::folder).orElseGet(BundledModels::artifacts);
         DjlBackend backend = new DjlBackend(name(), engine, bundled, modelExtension(), device, options,
                 engineOptions(options));
         if (device.isGpu()) {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Provides {@code "onnx"}: the bundled models on ONNX Runtime through DJL, on CPU. Priority 100, the default
+ * Provides {@code "onnx"}: faceid's networks (the ONNX files of the model artifacts) on ONNX Runtime through DJL, on CPU. Priority 100, the default
  * backend when several are on the class path. With PyTorch also on the class path, DJL starts it as ONNX Runtime's
  * "alternative engine" for NDArray operations ONNX Runtime lacks; faceid runs none (its translator only copies
  * tensors in and out), and leaves DJL's process-wide switch for it ({@code ai.djl.onnx.disable_alternative}) to the
@@ -54,11 +54,6 @@ public class OnnxBackendProvider extends DjlBackendProvider {
         return List.of("ai/onnxruntime/native/" + p + "/libonnxruntime.so",
                 "ai/onnxruntime/native/" + p + "/libonnxruntime.dylib",
                 "ai/onnxruntime/native/" + p + "/onnxruntime.dll");
-    }
-
-    @Override
-    protected String modelResourceDir() {
-        return "/dev/faceid/backend/onnx/models";
     }
 
     @Override

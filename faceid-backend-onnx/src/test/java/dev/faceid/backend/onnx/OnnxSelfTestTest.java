@@ -3,7 +3,6 @@ package dev.faceid.backend.onnx;
 import dev.faceid.testkit.SelfTestSuite;
 import dev.faceid.testkit.WeightEdits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 
 /** The ONNX Runtime backend passes the self-test suite. */
@@ -16,11 +15,6 @@ class OnnxSelfTestTest extends SelfTestSuite {
     @Override
     protected String modelExtension() {
         return ".onnx";
-    }
-
-    @Override
-    protected InputStream bundledFile(String fileName) throws IOException {
-        return OnnxBackendProvider.class.getResourceAsStream("/dev/faceid/backend/onnx/models/" + fileName);
     }
 
     @Override

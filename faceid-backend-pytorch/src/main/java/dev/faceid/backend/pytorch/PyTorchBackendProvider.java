@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Provides {@code "pytorch"}: the bundled TorchScript models on PyTorch (libtorch) through DJL, on CPU, with the
+ * Provides {@code "pytorch"}: faceid's networks (the TorchScript files of the model artifacts) on PyTorch (libtorch) through DJL, on CPU, with the
  * natives taken from Maven dependencies (never downloaded). Priority 50: below ONNX Runtime, which starts faster
  * and is smaller; choose it explicitly with {@code -Dfaceid.backend=pytorch} when both are present.
  * Immutable and thread-safe.
@@ -50,11 +50,6 @@ public class PyTorchBackendProvider extends DjlBackendProvider {
         String p = platform();
         return List.of("pytorch/cpu/" + p + "/libtorch_cpu.so", "pytorch/cpu/" + p + "/libtorch_cpu.dylib",
                 "pytorch/cpu/" + p + "/torch_cpu.dll");
-    }
-
-    @Override
-    protected String modelResourceDir() {
-        return "/dev/faceid/backend/pytorch/models";
     }
 
     @Override

@@ -3,19 +3,22 @@ package dev.faceid.backend.pytorch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faceid.core.FaceId;
+import dev.faceid.api.Registries;
 import dev.faceid.api.backend.BackendOptions;
+import dev.faceid.api.backend.BundledModel;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
 import dev.faceid.api.detect.DetectedFace;
 import dev.faceid.api.embed.Embedding;
 import dev.faceid.api.image.FaceImage;
+import dev.faceid.core.FaceId;
 import dev.faceid.core.image.ImageLoader;
-import dev.faceid.api.Registries;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
+import dev.faceid.models.mtcnn.MtcnnModels;
+import dev.faceid.samples.SamplePhotos;
 import dev.faceid.testkit.FaceDifferences;
 import dev.faceid.testkit.Golden;
-import dev.faceid.samples.SamplePhotos;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,20 +31,20 @@ class BackendParityTest {
     void networksAgree() {
         try (InferenceBackend onnx = Registries.backends().forName("onnx").create(BackendOptions.defaults());
              InferenceBackend torch = Registries.backends().forName("pytorch").create(BackendOptions.defaults())) {
-            record Case(String net, String input, long[] shape) {
+            record Case(BundledModel net, String input, long[] shape) {
             }
-            for (Case c : List.of(new Case("pnet", "pnet_2x3x97x131_in", new long[] {2, 3, 97, 131}),
-                    new Case("rnet", "rnet_33x3x24x24_in", new long[] {33, 3, 24, 24}),
-                    new Case("onet", "onet_17x3x48x48_in", new long[] {17, 3, 48, 48}),
-                    new Case("mobilefacenet", "mobilefacenet_4x3x112x112_in", new long[] {4, 3, 112, 112}))) {
+            for (Case c : List.of(new Case(MtcnnModels.PNET, "pnet_2x3x97x131_in", new long[] {2, 3, 97, 131}),
+                    new Case(MtcnnModels.RNET, "rnet_33x3x24x24_in", new long[] {33, 3, 24, 24}),
+                    new Case(MtcnnModels.ONET, "onet_17x3x48x48_in", new long[] {17, 3, 48, 48}),
+                    new Case(MobileFaceNetModels.MOBILEFACENET, "mobilefacenet_4x3x112x112_in", new long[] {4, 3, 112, 112}))) {
                 FloatTensor in = Golden.read(c.input(), c.shape());
                 List<FloatTensor> a = comparable(c.net(), onnx.load(ModelSource.bundled(c.net())).run(in));
                 List<FloatTensor> b = comparable(c.net(), torch.load(ModelSource.bundled(c.net())).run(in));
                 assertEquals(a.size(), b.size());
                 for (int i = 0; i < a.size(); i++) {
                     double d = Golden.maxAbsDiff(a.get(i), b.get(i));
-                    System.out.printf("[parity] %s output %d: max |onnx - pytorch| = %.3g%n", c.net(), i, d);
-                    assertTrue(d <= 1e-5, c.net() + " output " + i + " differs by " + d);
+                    System.out.printf("[parity] %s output %d: max |onnx - pytorch| = %.3g%n", c.net().name(), i, d);
+                    assertTrue(d <= 1e-5, c.net().name() + " output " + i + " differs by " + d);
                 }
             }
         }
@@ -51,8 +54,8 @@ class BackendParityTest {
      * Raw MobileFaceNet embeddings have a norm near 27, where 1e-5 is below float32 rounding of the sums; the library
      * only ever uses them L2-normalised, so that is the form compared.
      */
-    private static List<FloatTensor> comparable(String net, List<FloatTensor> out) {
-        if (!net.equals("mobilefacenet")) {
+    private static List<FloatTensor> comparable(BundledModel net, List<FloatTensor> out) {
+        if (!net.equals(MobileFaceNetModels.MOBILEFACENET)) {
             return out;
         }
         FloatTensor raw = out.get(0);

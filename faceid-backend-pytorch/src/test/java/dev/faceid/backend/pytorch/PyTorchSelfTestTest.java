@@ -3,7 +3,6 @@ package dev.faceid.backend.pytorch;
 import dev.faceid.testkit.SelfTestSuite;
 import dev.faceid.testkit.WeightEdits;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 
 /** The PyTorch backend passes the self-test suite. */
@@ -16,11 +15,6 @@ class PyTorchSelfTestTest extends SelfTestSuite {
     @Override
     protected String modelExtension() {
         return ".pt";
-    }
-
-    @Override
-    protected InputStream bundledFile(String fileName) throws IOException {
-        return PyTorchBackendProvider.class.getResourceAsStream("/dev/faceid/backend/pytorch/models/" + fileName);
     }
 
     @Override

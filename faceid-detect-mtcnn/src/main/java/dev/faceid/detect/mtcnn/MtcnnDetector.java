@@ -10,6 +10,7 @@ import dev.faceid.api.detect.Detector;
 import dev.faceid.api.detect.DetectorOptions;
 import dev.faceid.api.detect.Point;
 import dev.faceid.api.image.FaceImage;
+import dev.faceid.models.mtcnn.MtcnnModels;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,9 +45,9 @@ final class MtcnnDetector implements Detector {
                     + options.stageThresholds());
         }
         this.options = options;
-        this.pnet = backend.load(ModelSource.bundled("pnet"));
-        this.rnet = backend.load(ModelSource.bundled("rnet"));
-        this.onet = backend.load(ModelSource.bundled("onet"));
+        this.pnet = backend.load(ModelSource.bundled(MtcnnModels.PNET));
+        this.rnet = backend.load(ModelSource.bundled(MtcnnModels.RNET));
+        this.onet = backend.load(ModelSource.bundled(MtcnnModels.ONET));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.faceid.api.embed.EmbeddingModel;
 import dev.faceid.api.embed.PixelNormalization;
 import dev.faceid.api.error.ConfigurationException;
 import dev.faceid.api.search.Metric;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class EmbeddingModels {
      */
     public static final EmbeddingModel MOBILEFACENET = EmbeddingModel.builder()
             .setId("mobilefacenet-expo-1.0.24")
-            .setSource(ModelSource.bundled("mobilefacenet"))
+            .setSource(ModelSource.bundled(MobileFaceNetModels.MOBILEFACENET))
             .setDimension(192)
             .setInputSize(112, 112)
             .setThreshold(MOBILEFACENET_THRESHOLD)

@@ -2,11 +2,13 @@ package dev.faceid.backend.pytorch.gpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.faceid.api.Registries;
 import dev.faceid.api.backend.BackendOptions;
 import dev.faceid.api.backend.FloatTensor;
 import dev.faceid.api.backend.InferenceBackend;
 import dev.faceid.api.backend.ModelSource;
-import dev.faceid.api.Registries;
+import dev.faceid.models.mobilefacenet.MobileFaceNetModels;
+import dev.faceid.models.mtcnn.MtcnnModels;
 import dev.faceid.testkit.Golden;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,8 +26,8 @@ class MixedDjlVersionsTest {
         FloatTensor crops = Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24);
         try (InferenceBackend onnx = Registries.backends().forName("onnx").create(BackendOptions.defaults());
              InferenceBackend torch = Registries.backends().forName("pytorch-gpu").create(BackendOptions.defaults())) {
-            float[] a = onnx.load(ModelSource.bundled("rnet")).run(crops).get(0).data();
-            float[] b = torch.load(ModelSource.bundled("rnet")).run(crops).get(0).data();
+            float[] a = onnx.load(ModelSource.bundled(MtcnnModels.RNET)).run(crops).get(0).data();
+            float[] b = torch.load(ModelSource.bundled(MtcnnModels.RNET)).run(crops).get(0).data();
             for (int i = 0; i < a.length; i++) {
                 assertEquals(a[i], b[i], 1e-5, "rnet prob " + i);
             }
