@@ -14,6 +14,7 @@ import dev.faceid.api.search.Aggregation;
 import dev.faceid.api.search.Candidate;
 import dev.faceid.api.search.Metric;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,20 +61,11 @@ public abstract class FaceDatabaseConformanceSuite {
         return Embedding.of(model, v);
     }
 
-    /** Every sample as "id person v0,v1,..." lines, in person order then sample order. */
+    /** Every sample as "id person [vector]", in person order then sample order, after the counts. */
     private static List<String> describe(FaceDatabase db) {
-        List<String> out = new ArrayList<>();
-        out.add(db.modelId() + " " + db.dimension() + "-d " + db.personCount() + " persons " + db.sampleCount()
-                + " samples");
-        for (String p : db.persons()) {
-            for (Sample s : db.samples(p)) {
-                StringBuilder sb = new StringBuilder().append(s.id()).append(' ').append(s.person());
-                for (float v : s.embedding().toArray()) {
-                    sb.append(' ').append(Float.floatToIntBits(v));
-                }
-                out.add(sb.toString());
-            }
-        }
+        List<String> out = new ArrayList<>(List.of(db.personCount() + " persons, " + db.sampleCount() + " samples"));
+        db.persons().forEach(p -> db.samples(p).forEach(
+                s -> out.add(s.id() + " " + s.person() + " " + Arrays.toString(s.embedding().toArray()))));
         return out;
     }
 
