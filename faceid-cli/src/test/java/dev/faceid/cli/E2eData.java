@@ -57,7 +57,7 @@ final class E2eData {
     final Path people;
     final Path labelled;
     final Path video;
-    /** Faces of sample5 in frames 10-19, as the tutorial's detector settings find them in the frame before encoding. */
+    /** Faces of sample5 in frames 10-19, as the video preset finds them in the frame before encoding. */
     final int strangerFaces;
 
     private E2eData(Path people, Path labelled, Path video, int strangerFaces) {
@@ -103,8 +103,7 @@ final class E2eData {
             BufferedImage knownFrame = frame(sample1, known);
             BufferedImage strangerFrame = frame(sample5, faceId.detect(sample5));
             BufferedImage blank = frame(null, List.of());
-            DetectorOptions tutorial = DetectorOptions.tutorial();
-            try (FaceId video = FaceId.builder().optDetectorOptions(tutorial).build()) {
+            try (FaceId video = FaceId.builder().optDetectorOptions(DetectorOptions.video()).build()) {
                 assertEquals(KNOWN.size(), video.detect(FaceImage.of(knownFrame)).size(), "faces in frames 0-9");
                 int strangers = video.detect(FaceImage.of(strangerFrame)).size();
                 Path mp4 = ROOT.resolve("video.mp4");

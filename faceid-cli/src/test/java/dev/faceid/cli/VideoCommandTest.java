@@ -33,7 +33,7 @@ class VideoCommandTest {
         out = E2eData.ROOT.resolve("video-annotated.mp4");
         Cli enrol = Cli.run("enroll", data.people.toString(), "--gallery", gallery.toString());
         assertEquals(0, enrol.exitCode(), enrol.toString());
-        run = Cli.run("video", data.video.toString(), "--gallery", gallery.toString(), "--tutorial",
+        run = Cli.run("video", data.video.toString(), "--gallery", gallery.toString(), "--video-preset",
                 "--out", out.toString());
         assertEquals(0, run.exitCode(), run.toString());
     }
@@ -81,7 +81,7 @@ class VideoCommandTest {
     @DisplayName("analysing one frame in three still writes every frame, and analyses a third of them")
     void frameSkippingKeepsEveryFrame() {
         Path skipped = E2eData.ROOT.resolve("video-every3.mp4");
-        Cli r = Cli.run("video", data.video.toString(), "-g", gallery.toString(), "--tutorial", "--every", "3",
+        Cli r = Cli.run("video", data.video.toString(), "-g", gallery.toString(), "--video-preset", "--every", "3",
                 "--out", skipped.toString());
         assertEquals(0, r.exitCode(), r.toString());
         Matcher m = SUMMARY.matcher(r.out());

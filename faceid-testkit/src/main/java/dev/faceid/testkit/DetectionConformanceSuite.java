@@ -104,10 +104,10 @@ public abstract class DetectionConformanceSuite extends BackendSuite {
     }
 
     @Test
-    @DisplayName("The tutorial's settings (50 px, confidence 0.95) drop faces under 0.95")
-    void tutorialSettingsFilterByConfidence() {
+    @DisplayName("The video preset (50 px, confidence 0.95) drops faces under 0.95")
+    void videoPresetFiltersByConfidence() {
         FaceImage image = ImageLoader.defaults().read(SamplePhotos.get("sample2.jpg"));
-        Detector d = Registries.detectors().forName("mtcnn").create(DetectorOptions.tutorial(), backend);
+        Detector d = Registries.detectors().forName("mtcnn").create(DetectorOptions.video(), backend);
         List<DetectedFace> faces = d.detect(image);
         assertTrue(faces.stream().allMatch(f -> f.score() >= 0.95), faces.toString());
         long expected = reference.get("sample2.jpg@min50").stream().filter(f -> f.score() >= 0.95).count();
