@@ -1,4 +1,4 @@
-package dev.faceid.embed.facenet.opencv;
+package dev.faceid.opencv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

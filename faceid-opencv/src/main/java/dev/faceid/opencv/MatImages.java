@@ -1,4 +1,4 @@
-package dev.faceid.embed.facenet.opencv;
+package dev.faceid.opencv;
 
 import dev.faceid.api.error.ImageException;
 import dev.faceid.api.image.FaceImage;
