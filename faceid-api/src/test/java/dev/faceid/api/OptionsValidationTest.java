@@ -34,12 +34,9 @@ class OptionsValidationTest {
         rejects("minConfidence", () -> DetectorOptions.builder().optMinConfidence(1.01).build());
         rejects("minConfidence", () -> DetectorOptions.builder().optMinConfidence(Double.NaN).build());
         assertEquals(1.0, DetectorOptions.builder().optMinConfidence(1).build().minConfidence());
-        rejects("scaleFactor", () -> DetectorOptions.builder().optScaleFactor(1.0).build());
-        rejects("stage thresholds", () -> DetectorOptions.builder().optStageThresholds(0.6, 1.2, 0.7).build());
         DetectorOptions video = DetectorOptions.video();
         assertEquals(50, video.minFaceSize());
         assertEquals(0.95, video.minConfidence());
-        assertEquals(List.of(0.6, 0.7, 0.7), DetectorOptions.defaults().stageThresholds());
     }
 
     @Test

@@ -24,8 +24,6 @@ final class DetectionOptions {
         return DetectorOptions.builder()
                 .optMinFaceSize(minFace != null ? minFace : base.minFaceSize())
                 .optMinConfidence(confidence)
-                .optScaleFactor(base.scaleFactor())
-                .optStageThresholds(base.stageThresholds().stream().mapToDouble(Double::doubleValue).toArray())
                 .build();
     }
 }

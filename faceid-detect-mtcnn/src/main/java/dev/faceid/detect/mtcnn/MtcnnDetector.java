@@ -35,16 +35,14 @@ final class MtcnnDetector implements Detector {
     private static final float SCALE = 0.0078125f;
 
     private final DetectorOptions options;
+    private final MtcnnOptions mtcnn;
     private final Network pnet;
     private final Network rnet;
     private final Network onet;
 
-    MtcnnDetector(DetectorOptions options, InferenceBackend backend) {
-        if (options.stageThresholds().size() != 3) {
-            throw new dev.faceid.api.error.ConfigurationException("MTCNN needs exactly 3 stage thresholds, got "
-                    + options.stageThresholds());
-        }
+    MtcnnDetector(DetectorOptions options, MtcnnOptions mtcnn, InferenceBackend backend) {
         this.options = options;
+        this.mtcnn = mtcnn;
         this.pnet = backend.load(ModelSource.bundled(MtcnnModels.PNET));
         this.rnet = backend.load(ModelSource.bundled(MtcnnModels.RNET));
         this.onet = backend.load(ModelSource.bundled(MtcnnModels.ONET));
@@ -116,7 +114,7 @@ final class MtcnnDetector implements Detector {
         int plane = mh * mw;
         float[] p = prob.data();
         float[] r = out.get(1).data();
-        double t = options.stageThresholds().get(0);
+        double t = mtcnn.stageThresholds().get(0);
         List<Box> found = new ArrayList<>();
         for (int y = 0; y < mh; y++) {
             for (int x = 0; x < mw; x++) {
@@ -138,7 +136,7 @@ final class MtcnnDetector implements Detector {
 
     /** Stage 2: R-Net on 24x24 crops, threshold, NMS, regression, squaring. */
     private List<Box> refine(IntegralImage pixels, List<Box> candidates) {
-        List<Box> kept = Nms.apply(score(rnet, pixels, candidates, 24, options.stageThresholds().get(1)), 0.7,
+        List<Box> kept = Nms.apply(score(rnet, pixels, candidates, 24, mtcnn.stageThresholds().get(1)), 0.7,
                 Nms.Overlap.UNION);
         for (Box b : kept) {
             b.regress();
@@ -149,7 +147,7 @@ final class MtcnnDetector implements Detector {
 
     /** Stage 3: O-Net on 48x48 crops, threshold, landmarks, regression, NMS by the smaller area. */
     private List<Box> output(IntegralImage pixels, List<Box> candidates) {
-        List<Box> passed = score(onet, pixels, candidates, 48, options.stageThresholds().get(2));
+        List<Box> passed = score(onet, pixels, candidates, 48, mtcnn.stageThresholds().get(2));
         for (Box b : passed) {
             b.regress();
         }
@@ -197,8 +195,8 @@ final class MtcnnDetector implements Detector {
         double minl = Math.min(w, h) * m;
         int count = 0;
         while (minl >= 12) {
-            scales.add(m * Math.pow(options.scaleFactor(), count));
-            minl *= options.scaleFactor();
+            scales.add(m * Math.pow(mtcnn.scaleFactor(), count));
+            minl *= mtcnn.scaleFactor();
             count++;
         }
         return scales;
