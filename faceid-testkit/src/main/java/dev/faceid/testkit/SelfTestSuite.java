@@ -43,8 +43,6 @@ public abstract class SelfTestSuite {
     /** The extension of the backend's model files, e.g. {@code ".onnx"}. */
     protected abstract String modelExtension();
 
-    /** Alters the weights of a model file of this backend in place, keeping it loadable ({@link WeightEdits}). */
-    protected abstract void alterWeights(Path modelFile) throws IOException;
 
     private InferenceBackend start(Path folder, boolean selfTest) {
         return Registries.backends().forName(backendName()).create(BackendOptions.builder()
@@ -107,7 +105,7 @@ public abstract class SelfTestSuite {
     @Test
     @DisplayName("A model whose weights were altered fails its self-test")
     void alteredWeightsFire(@TempDir Path folder) throws IOException {
-        alterWeights(copy(MtcnnModels.RNET, modelExtension(), folder));
+        WeightEdits.alter(copy(MtcnnModels.RNET, modelExtension(), folder));
         copy(MtcnnModels.RNET, ".kat", folder);
         try (InferenceBackend b = start(folder, true)) {
             SelfTestFailedException e = assertThrows(SelfTestFailedException.class,

@@ -22,6 +22,18 @@ public final class WeightEdits {
     private WeightEdits() {
     }
 
+    /** Alters a model file of either format, chosen by its extension ({@code .onnx} or {@code .pt}). */
+    public static void alter(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".onnx")) {
+            onnx(file);
+        } else if (name.endsWith(".pt")) {
+            torchScript(file);
+        } else {
+            throw new IOException("Not an .onnx or .pt model file: " + file);
+        }
+    }
+
     /**
      * An ONNX file: its weights are raw float bytes filling most of the protobuf, so the middle of the file is
      * overwritten with the floats 0.5, -0.5, ... (no length or tag is touched in the bundled networks).

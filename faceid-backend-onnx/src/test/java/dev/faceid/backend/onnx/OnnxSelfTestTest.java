@@ -1,9 +1,6 @@
 package dev.faceid.backend.onnx;
 
 import dev.faceid.testkit.SelfTestSuite;
-import dev.faceid.testkit.WeightEdits;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /** The ONNX Runtime backend passes the self-test suite. */
 class OnnxSelfTestTest extends SelfTestSuite {
@@ -15,10 +12,5 @@ class OnnxSelfTestTest extends SelfTestSuite {
     @Override
     protected String modelExtension() {
         return ".onnx";
-    }
-
-    @Override
-    protected void alterWeights(Path modelFile) throws IOException {
-        WeightEdits.onnx(modelFile);
     }
 }
