@@ -143,8 +143,8 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
     }
 
     @Test
-    @DisplayName("Deterministic: R-Net, O-Net and MobileFaceNet give the same bits for a crop whether it runs alone or "
-            + "in a batch, run after run, with a pool of 1 or of the default size")
+    @DisplayName("Deterministic: R-Net, O-Net and MobileFaceNet give the same bits run after run and with a pool of 1 or "
+            + "of the default size; the MTCNN crops also whether they run alone or in a batch")
     void outputsAreBitExactAcrossBatchesRunsAndPools() {
         Map<BundledModel, FloatTensor> inputs = Map.of(
                 MtcnnModels.RNET, Golden.read("rnet_33x3x24x24_in", 33, 3, 24, 24),
@@ -156,7 +156,14 @@ public abstract class NetworkConformanceSuite extends BackendSuite {
                 Network n = backend.load(ModelSource.bundled(e.getKey()));
                 float[] batch = outputs(n, e.getValue());
                 assertArrayEquals(batch, outputs(n, e.getValue()), e.getKey() + ": a second run");
-                assertArrayEquals(batch, cropByCrop(n, e.getValue()), e.getKey() + ": crop by crop");
+                if (e.getKey().equals(MobileFaceNetModels.MOBILEFACENET)) {
+                    // PyTorch runs MobileFaceNet's depthwise layers on oneDNN, whose kernels may block a batch
+                    // differently per CPU kind: alone vs batched it is held to the embedding tolerance.
+                    assertArrayEquals(batch, cropByCrop(n, e.getValue()), (float) EMBEDDING_TOLERANCE,
+                            e.getKey() + ": face by face");
+                } else {
+                    assertArrayEquals(batch, cropByCrop(n, e.getValue()), e.getKey() + ": crop by crop");
+                }
                 assertArrayEquals(batch, outputs(single.load(ModelSource.bundled(e.getKey())), e.getValue()),
                         e.getKey() + ": pool of 1");
             }
