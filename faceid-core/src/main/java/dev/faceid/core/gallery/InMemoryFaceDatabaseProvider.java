@@ -1,6 +1,5 @@
 package dev.faceid.core.gallery;
 
-import dev.faceid.api.gallery.FaceDatabase;
 import dev.faceid.api.gallery.FaceDatabaseProvider;
 import dev.faceid.api.spi.Availability;
 import java.nio.file.Path;
